@@ -5,6 +5,8 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Threading;
 using Microsoft.Data.Sqlite;
+using Miro.Runtime.Energy;
+using SQLitePCL;
 
 namespace Miro.Runtime.Memory;
 
@@ -27,15 +29,15 @@ public sealed partial class SampleStore : IDisposable
     private readonly Lock _gate = new();
     private readonly SqliteConnection _connection;
     private readonly LabelIndex _index = new();
-    private readonly IStorageIoCounters? _io;
+    private readonly IIoCounters? _io;
     private readonly byte[] _payload;
-    private readonly SqliteCommand _select;
+    private readonly SQLitePCL.sqlite3_stmt _select;
     private long _nextId;
     private long _bytesRead;
     private long _bytesWritten;
     private bool _disposed;
 
-    private SampleStore(SqliteConnection connection, string file, int featureCount, long? capacitySamples, IStorageIoCounters? io, long nextId)
+    private SampleStore(SqliteConnection connection, string file, int featureCount, long? capacitySamples, IIoCounters? io, long nextId)
     {
         _connection = connection;
         FilePath = file;
@@ -44,9 +46,13 @@ public sealed partial class SampleStore : IDisposable
         _io = io;
         _nextId = nextId;
         _payload = new byte[featureCount * sizeof(float)];
-        _select = connection.CreateCommand();
-        _select.CommandText = "SELECT label, task, crc, payload FROM samples WHERE id = $id";
-        _select.Parameters.Add("$id", SqliteType.Integer);
+        // The read path is the swap worker's hot loop: a raw prepared statement reads the blob in
+        // place (Microsoft.Data.Sqlite's GetBytes copies it into a new array on every call).
+        int rc = raw.sqlite3_prepare_v2(connection.Handle, "SELECT label, task, crc, payload FROM samples WHERE id = ?", out _select);
+        if (rc != raw.SQLITE_OK)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), rc);
+        }
     }
 
     /// <summary>The database file.</summary>
@@ -100,7 +106,7 @@ public sealed partial class SampleStore : IDisposable
     /// <param name="capacityBytes">The tier's capacity in bytes, or null for unbounded.</param>
     /// <param name="io">Where to count the bytes read and written (the energy model's counters), if anywhere.</param>
     /// <exception cref="SampleStoreException">The file is damaged, from another version, or holds samples of another shape.</exception>
-    public static SampleStore Open(string directory, int featureCount, long? capacityBytes = null, IStorageIoCounters? io = null)
+    public static SampleStore Open(string directory, int featureCount, long? capacityBytes = null, IIoCounters? io = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(featureCount);
@@ -331,38 +337,41 @@ public sealed partial class SampleStore : IDisposable
 
     private bool ReadLocked(long id, Span<float> features, out SampleHeader header)
     {
-        _select.Parameters[0].Value = id;
-        int label;
-        int task;
-        uint stored;
-        long length;
-        using (var reader = _select.ExecuteReader())
+        try
         {
-            if (!reader.Read())
+            raw.sqlite3_bind_int64(_select, 1, id);
+            int rc = raw.sqlite3_step(_select);
+            if (rc == raw.SQLITE_DONE)
             {
                 header = default;
                 return false;
             }
-            label = reader.GetInt32(0);
-            task = reader.GetInt32(1);
-            stored = (uint)reader.GetInt64(2);
-            length = reader.GetBytes(3, 0, null, 0, 0);
-            if (length == _payload.Length)
+            if (rc != raw.SQLITE_ROW)
             {
-                reader.GetBytes(3, 0, _payload, 0, _payload.Length);
+                throw new SampleStoreException(FilePath,
+                    $"Reading sample {id} from '{FilePath}' failed: {raw.sqlite3_errmsg(_connection.Handle).utf8_to_string()} (SQLite error {rc}). " +
+                    "The file may be damaged: run `SampleStore.Verify`, or move the store aside.");
             }
+            int label = raw.sqlite3_column_int(_select, 0);
+            int task = raw.sqlite3_column_int(_select, 1);
+            uint stored = (uint)raw.sqlite3_column_int64(_select, 2);
+            ReadOnlySpan<byte> payload = raw.sqlite3_column_blob(_select, 3);
+            AddRead(RecordBytes);
+            header = new SampleHeader(id, label, task);
+            uint actual = payload.Length == _payload.Length ? Checksum(id, label, task, payload) : ~stored;
+            if (actual != stored)
+            {
+                features.Clear();
+                _index.Remove(label, id);
+                throw new SampleCorruptedException(FilePath, id, stored, actual);
+            }
+            MemoryMarshal.Cast<byte, float>(payload).CopyTo(features);
+            return true;
         }
-        AddRead(RecordBytes);
-        header = new SampleHeader(id, label, task);
-        uint actual = length == _payload.Length ? Checksum(id, label, task, _payload) : ~stored;
-        if (actual != stored)
+        finally
         {
-            features.Clear();
-            _index.Remove(label, id);
-            throw new SampleCorruptedException(FilePath, id, stored, actual);
+            raw.sqlite3_reset(_select);
         }
-        MemoryMarshal.Cast<byte, float>(_payload).CopyTo(features);
-        return true;
     }
 
     private void InsertRows(SqliteTransaction transaction, int task, long first, ReadOnlySpan<int> labels, ReadOnlySpan<float> features)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Microsoft.Data.Sqlite;
+using Miro.Runtime.Energy;
 using Miro.Runtime.Memory;
 using Xunit;
 
@@ -15,7 +16,7 @@ public sealed class SampleStoreTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private SampleStore OpenStore(long? capacityBytes = null, IStorageIoCounters? io = null) =>
+    private SampleStore OpenStore(long? capacityBytes = null, IIoCounters? io = null) =>
         SampleStore.Open(_dir.Path, Features, capacityBytes, io);
 
     /// <summary>Appends samples tagged with the ids they will get, so contents can be checked by id.</summary>
@@ -174,7 +175,7 @@ public sealed class SampleStoreTests : IDisposable
     [Fact]
     public void Bytes_read_and_written_are_counted_and_reported_to_the_io_counters()
     {
-        var io = new RecordingIoCounters();
+        var io = new IoCounters();
         using var store = OpenStore(io: io);
         AppendTagged(store, 1, 0, 1, 1);
         store.TryDrawRandom(1, new Random(3), new float[Features], out _);
@@ -184,8 +185,8 @@ public sealed class SampleStoreTests : IDisposable
         Assert.Equal(record, store.RecordBytes);
         Assert.Equal(3 * record, store.BytesWritten);
         Assert.Equal(2 * record, store.BytesRead);
-        Assert.Equal(store.BytesWritten, io.Written);
-        Assert.Equal(store.BytesRead, io.Read);
+        Assert.Equal(store.BytesWritten, io.BytesWritten);
+        Assert.Equal(store.BytesRead, io.BytesRead);
     }
 
     [Fact]
@@ -341,13 +342,5 @@ public sealed class SampleStoreTests : IDisposable
         using var store = OpenStore();
         Assert.Throws<ArgumentException>(() => store.Append(1, [0, 1], new float[Features]));
         Assert.Equal(0, store.Count);
-    }
-
-    private sealed class RecordingIoCounters : IStorageIoCounters
-    {
-        public long Read { get; private set; }
-        public long Written { get; private set; }
-        public void AddRead(long bytes) => Read += bytes;
-        public void AddWritten(long bytes) => Written += bytes;
     }
 }
