@@ -33,11 +33,14 @@ public static class MiroCompiler
     /// Parses and binds <paramref name="text"/>. Never throws for any input: every problem is a
     /// diagnostic. <paramref name="path"/> is only used to label diagnostics.
     /// </summary>
-    public static CompilationResult Compile(string text, string path)
+    public static CompilationResult Compile(string text, string path) => Compile(text, path, CompileUnguarded);
+
+    /// <summary>Runs <paramref name="pipeline"/> behind the safety net; tests inject a failing pipeline.</summary>
+    internal static CompilationResult Compile(string text, string path, Func<string, string, CompilationResult> pipeline)
     {
         try
         {
-            return CompileUnguarded(text ?? "", path ?? "");
+            return pipeline(text ?? "", path ?? "");
         }
 #pragma warning disable CA1031 // The generator must never crash the compiler; a bug becomes MIRO1999 instead.
         catch (Exception e)
