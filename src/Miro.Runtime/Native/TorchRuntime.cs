@@ -24,15 +24,26 @@ public static partial class TorchRuntime
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         lock (Gate)
         {
+            EnsureInitialized();
+            if (torch.get_num_threads() != threads)
+            {
+                torch.set_num_threads(threads);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Prepares the native environment once per process without touching the thread count; every
+    /// runtime entry point that may be the first TorchSharp call goes through here.
+    /// </summary>
+    public static void EnsureInitialized()
+    {
+        lock (Gate)
+        {
             if (!_environmentPrepared)
             {
                 PrepareNativeEnvironment();
                 _environmentPrepared = true;
-            }
-
-            if (torch.get_num_threads() != threads)
-            {
-                torch.set_num_threads(threads);
             }
         }
     }
