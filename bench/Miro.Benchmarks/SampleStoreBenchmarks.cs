@@ -6,9 +6,9 @@ using Miro.Runtime.Memory;
 namespace Miro.Benchmarks;
 
 /// <summary>
-/// Sample store throughput for Fashion-MNIST-sized samples (784 float32 = 3,136 B payload, 3,156 B
+/// Sample store throughput for Fashion-MNIST-sized samples (784 float32 = 3,136 B payload, 3,164 B
 /// per record). Each operation is one sample, so BenchmarkDotNet's mean is time per sample:
-/// samples/s = 1 s / mean, bytes/s = samples/s * 3,156.
+/// samples/s = 1 s / mean, bytes/s = samples/s * 3,164.
 /// </summary>
 [MemoryDiagnoser]
 public class SampleStoreBenchmarks
@@ -23,6 +23,7 @@ public class SampleStoreBenchmarks
     private SampleStore? _writeStore;
     private float[] _batchFeatures = [];
     private int[] _batchLabels = [];
+    private long[] _batchIds = [];
     private readonly float[] _buffer = new float[Features];
     private readonly Random _random = new(1);
 
@@ -36,6 +37,7 @@ public class SampleStoreBenchmarks
         _root = Path.Combine(Path.GetTempPath(), "miro-bench-" + Guid.NewGuid().ToString("N"));
         var random = new Random(2);
         _batchLabels = new int[BatchSize];
+        _batchIds = new long[BatchSize];
         _batchFeatures = new float[BatchSize * Features];
         for (int i = 0; i < _batchFeatures.Length; i++)
         {
@@ -48,7 +50,7 @@ public class SampleStoreBenchmarks
         _readStore = SampleStore.Open(Path.Combine(_root, "read"), Features);
         for (int written = 0; written < Stored; written += BatchSize)
         {
-            _readStore.Append(1, _batchLabels, _batchFeatures);
+            _readStore.Append(1, _batchIds, _batchLabels, _batchFeatures);
         }
     }
 
@@ -70,7 +72,7 @@ public class SampleStoreBenchmarks
     [Benchmark]
     public long Write()
     {
-        return _writeStore!.Append(1, _batchLabels, _batchFeatures);
+        return _writeStore!.Append(1, _batchIds, _batchLabels, _batchFeatures);
     }
 
     /// <summary>Draws random samples of random labels, checksum-verified; per-sample cost.</summary>

@@ -18,7 +18,7 @@ public static class Program
     {
         string directory = args[0];
         int seed = int.Parse(args[1], CultureInfo.InvariantCulture);
-        long? capacityBytes = args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) * (CrashWorkload.Features * 4L + 20) : null;
+        long? capacityBytes = args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) * (CrashWorkload.Features * 4L + 28) : null;
 
         using var store = SampleStore.Open(directory, CrashWorkload.Features, capacityBytes);
         var stdout = Console.Out;
@@ -30,6 +30,7 @@ public static class Program
 
         var features = new float[64 * CrashWorkload.Features];
         var labels = new int[64];
+        var sourceIds = new long[64];
         while (true)
         {
             long first = store.NextId;
@@ -37,12 +38,13 @@ public static class Program
             for (int i = 0; i < n; i++)
             {
                 labels[i] = CrashWorkload.Label(first + i);
+                sourceIds[i] = -(first + i);
                 for (int j = 0; j < CrashWorkload.Features; j++)
                 {
                     features[i * CrashWorkload.Features + j] = CrashWorkload.Feature(first + i, j);
                 }
             }
-            long id = store.Append(checked((int)first), labels.AsSpan(0, n), features.AsSpan(0, n * CrashWorkload.Features));
+            long id = store.Append(checked((int)first), sourceIds.AsSpan(0, n), labels.AsSpan(0, n), features.AsSpan(0, n * CrashWorkload.Features));
             if (id != first)
             {
                 return 4;
@@ -65,7 +67,7 @@ public static class Program
             int slot = random.Next(slots.Length);
             int label = random.Next(CrashWorkload.Classes);
             if (store.TryDrawRandom(label, random, slots[slot], out var header)
-                && (header.Label != label || !CrashWorkload.Matches(slots[slot], header.Id)))
+                && (header.Label != label || header.SourceId != -header.Id || !CrashWorkload.Matches(slots[slot], header.Id)))
             {
                 Console.Out.WriteLine($"TORN {header.Id}");
                 Console.Out.Flush();

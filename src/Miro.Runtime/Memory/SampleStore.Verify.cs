@@ -24,26 +24,24 @@ public sealed partial class SampleStore
             var corrupted = new List<long>();
             long samples = 0;
             using var scan = _connection.CreateCommand();
-            scan.CommandText = "SELECT id, label, task, crc, payload FROM samples ORDER BY id";
+            scan.CommandText = "SELECT id, source_id, label, task, crc, payload FROM samples ORDER BY id";
             using var reader = scan.ExecuteReader();
             while (reader.Read())
             {
                 samples++;
-                long id = reader.GetInt64(0);
-                int label = reader.GetInt32(1);
-                int task = reader.GetInt32(2);
-                uint stored = (uint)reader.GetInt64(3);
-                long length = reader.GetBytes(4, 0, null, 0, 0);
+                var header = new SampleHeader(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3));
+                uint stored = (uint)reader.GetInt64(4);
+                long length = reader.GetBytes(5, 0, null, 0, 0);
                 bool good = length == _payload.Length;
                 if (good)
                 {
-                    reader.GetBytes(4, 0, _payload, 0, _payload.Length);
-                    good = Checksum(id, label, task, _payload) == stored;
+                    reader.GetBytes(5, 0, _payload, 0, _payload.Length);
+                    good = Checksum(header, _payload) == stored;
                 }
                 if (!good)
                 {
-                    corrupted.Add(id);
-                    _index.Remove(label, id);
+                    corrupted.Add(header.Id);
+                    _index.Remove(header.Label, header.Id);
                 }
             }
             AddRead(samples * RecordBytes);

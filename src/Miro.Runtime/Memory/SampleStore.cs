@@ -48,7 +48,7 @@ public sealed partial class SampleStore : IDisposable
         _payload = new byte[featureCount * sizeof(float)];
         // The read path is the swap worker's hot loop: a raw prepared statement reads the blob in
         // place (Microsoft.Data.Sqlite's GetBytes copies it into a new array on every call).
-        int rc = raw.sqlite3_prepare_v2(connection.Handle, "SELECT label, task, crc, payload FROM samples WHERE id = ?", out _select);
+        int rc = raw.sqlite3_prepare_v2(connection.Handle, "SELECT source_id, label, task, crc, payload FROM samples WHERE id = ?", out _select);
         if (rc != raw.SQLITE_OK)
         {
             throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), rc);
@@ -192,15 +192,13 @@ public sealed partial class SampleStore : IDisposable
     /// consecutively). When this returns, the batch is durable; if the process dies before, none of
     /// it is stored. Evictions needed to stay within capacity commit in the same transaction.
     /// </summary>
-    /// <param name="task">The task (1-based) the samples come from.</param>
+    /// <param name="task">The task the samples come from.</param>
+    /// <param name="sourceIds">Each sample's id in the stream (kept with it, e.g. to avoid duplicates in DRAM).</param>
     /// <param name="labels">One label per sample.</param>
     /// <param name="features">The samples' features, row-major: <c>labels.Length * FeatureCount</c> floats.</param>
-    public long Append(int task, ReadOnlySpan<int> labels, ReadOnlySpan<float> features)
+    public long Append(int task, ReadOnlySpan<long> sourceIds, ReadOnlySpan<int> labels, ReadOnlySpan<float> features)
     {
-        if (features.Length != labels.Length * (long)FeatureCount)
-        {
-            throw new ArgumentException($"Expected {labels.Length} x {FeatureCount} floats, got {features.Length}.", nameof(features));
-        }
+        CheckBatch(sourceIds, labels, features);
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
@@ -212,7 +210,7 @@ public sealed partial class SampleStore : IDisposable
             try
             {
                 using var transaction = _connection.BeginTransaction();
-                InsertRows(transaction, task, first, labels, features);
+                InsertRows(transaction, task, first, sourceIds, labels, features);
                 AdvanceProgress(transaction, task, labels.Length, first + labels.Length);
                 for (int i = 0; i < labels.Length; i++)
                 {
@@ -240,19 +238,16 @@ public sealed partial class SampleStore : IDisposable
     /// twice. Commits every <paramref name="batchSize"/> samples.
     /// </summary>
     /// <returns>How many samples this call wrote.</returns>
-    public int WriteTask(int task, ReadOnlySpan<int> labels, ReadOnlySpan<float> features, int batchSize = 512)
+    public int WriteTask(int task, ReadOnlySpan<long> sourceIds, ReadOnlySpan<int> labels, ReadOnlySpan<float> features, int batchSize = 512)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
-        if (features.Length != labels.Length * (long)FeatureCount)
-        {
-            throw new ArgumentException($"Expected {labels.Length} x {FeatureCount} floats, got {features.Length}.", nameof(features));
-        }
+        CheckBatch(sourceIds, labels, features);
         long done = WrittenCount(task);
         int written = 0;
         for (long start = done; start < labels.Length; start += batchSize)
         {
             int n = (int)Math.Min(batchSize, labels.Length - start);
-            Append(task, labels.Slice((int)start, n), features.Slice((int)start * FeatureCount, n * FeatureCount));
+            Append(task, sourceIds.Slice((int)start, n), labels.Slice((int)start, n), features.Slice((int)start * FeatureCount, n * FeatureCount));
             written += n;
         }
         return written;
@@ -327,6 +322,18 @@ public sealed partial class SampleStore : IDisposable
         }
     }
 
+    private void CheckBatch(ReadOnlySpan<long> sourceIds, ReadOnlySpan<int> labels, ReadOnlySpan<float> features)
+    {
+        if (sourceIds.Length != labels.Length)
+        {
+            throw new ArgumentException($"Expected one source id per label ({labels.Length}), got {sourceIds.Length}.", nameof(sourceIds));
+        }
+        if (features.Length != labels.Length * (long)FeatureCount)
+        {
+            throw new ArgumentException($"Expected {labels.Length} x {FeatureCount} floats, got {features.Length}.", nameof(features));
+        }
+    }
+
     private void CheckDestination(Span<float> features)
     {
         if (features.Length != FeatureCount)
@@ -352,13 +359,14 @@ public sealed partial class SampleStore : IDisposable
                     $"Reading sample {id} from '{FilePath}' failed: {raw.sqlite3_errmsg(_connection.Handle).utf8_to_string()} (SQLite error {rc}). " +
                     "The file may be damaged: run `SampleStore.Verify`, or move the store aside.");
             }
-            int label = raw.sqlite3_column_int(_select, 0);
-            int task = raw.sqlite3_column_int(_select, 1);
-            uint stored = (uint)raw.sqlite3_column_int64(_select, 2);
-            ReadOnlySpan<byte> payload = raw.sqlite3_column_blob(_select, 3);
+            long sourceId = raw.sqlite3_column_int64(_select, 0);
+            int label = raw.sqlite3_column_int(_select, 1);
+            int task = raw.sqlite3_column_int(_select, 2);
+            uint stored = (uint)raw.sqlite3_column_int64(_select, 3);
+            ReadOnlySpan<byte> payload = raw.sqlite3_column_blob(_select, 4);
             AddRead(RecordBytes);
-            header = new SampleHeader(id, label, task);
-            uint actual = payload.Length == _payload.Length ? Checksum(id, label, task, payload) : ~stored;
+            header = new SampleHeader(id, sourceId, label, task);
+            uint actual = payload.Length == _payload.Length ? Checksum(header, payload) : ~stored;
             if (actual != stored)
             {
                 features.Clear();
@@ -374,12 +382,13 @@ public sealed partial class SampleStore : IDisposable
         }
     }
 
-    private void InsertRows(SqliteTransaction transaction, int task, long first, ReadOnlySpan<int> labels, ReadOnlySpan<float> features)
+    private void InsertRows(SqliteTransaction transaction, int task, long first, ReadOnlySpan<long> sourceIds, ReadOnlySpan<int> labels, ReadOnlySpan<float> features)
     {
         using var insert = _connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO samples (id, label, task, crc, payload) VALUES ($id, $label, $task, $crc, $payload)";
+        insert.CommandText = "INSERT INTO samples (id, source_id, label, task, crc, payload) VALUES ($id, $source, $label, $task, $crc, $payload)";
         var id = insert.Parameters.Add("$id", SqliteType.Integer);
+        var source = insert.Parameters.Add("$source", SqliteType.Integer);
         var label = insert.Parameters.Add("$label", SqliteType.Integer);
         insert.Parameters.AddWithValue("$task", task);
         var crc = insert.Parameters.Add("$crc", SqliteType.Integer);
@@ -392,8 +401,9 @@ public sealed partial class SampleStore : IDisposable
             bytes.Slice(i * stride, stride).CopyTo(_payload);
             long sampleId = first + i;
             id.Value = sampleId;
+            source.Value = sourceIds[i];
             label.Value = labels[i];
-            crc.Value = (long)Checksum(sampleId, labels[i], task, _payload);
+            crc.Value = (long)Checksum(new SampleHeader(sampleId, sourceIds[i], labels[i], task), _payload);
             payload.Value = _payload;
             insert.ExecuteNonQuery();
         }
@@ -458,12 +468,13 @@ public sealed partial class SampleStore : IDisposable
         }
     }
 
-    internal static uint Checksum(long id, int label, int task, ReadOnlySpan<byte> payload)
+    internal static uint Checksum(SampleHeader header, ReadOnlySpan<byte> payload)
     {
-        Span<byte> head = stackalloc byte[16];
-        BinaryPrimitives.WriteInt64LittleEndian(head, id);
-        BinaryPrimitives.WriteInt32LittleEndian(head[8..], label);
-        BinaryPrimitives.WriteInt32LittleEndian(head[12..], task);
+        Span<byte> head = stackalloc byte[24];
+        BinaryPrimitives.WriteInt64LittleEndian(head, header.Id);
+        BinaryPrimitives.WriteInt64LittleEndian(head[8..], header.SourceId);
+        BinaryPrimitives.WriteInt32LittleEndian(head[16..], header.Label);
+        BinaryPrimitives.WriteInt32LittleEndian(head[20..], header.Task);
         return Crc32C.Append(Crc32C.Append(0, head), payload);
     }
 

@@ -15,9 +15,9 @@ internal static class SampleStoreSchema
     public const string Format = "miro-sample-store";
     public const int Version = 1;
 
-    // 16 bytes of identity (id, label, task) are checksummed with the payload, so a row whose
-    // label or id was damaged fails its check like a damaged payload would.
-    public const int HeaderBytes = 20; // id 8 + label 4 + task 4 + crc 4: the logical bytes per record besides the payload
+    // The identity (id, source id, label, task) is checksummed with the payload, so a row whose
+    // label or ids were damaged fails its check like a damaged payload would.
+    public const int HeaderBytes = 28; // id 8 + source id 8 + label 4 + task 4 + crc 4: the logical bytes per record besides the payload
 
     private static ReadOnlySpan<byte> SqliteMagic => "SQLite format 3\0"u8;
 
@@ -115,6 +115,7 @@ internal static class SampleStoreSchema
             CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
             CREATE TABLE samples (
                 id INTEGER PRIMARY KEY,
+                source_id INTEGER NOT NULL,
                 label INTEGER NOT NULL,
                 task INTEGER NOT NULL,
                 crc INTEGER NOT NULL,

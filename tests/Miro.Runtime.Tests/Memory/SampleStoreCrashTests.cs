@@ -47,7 +47,7 @@ public sealed class SampleStoreCrashTests
         for (int k = 0; k < 10; k++)
         {
             var outcome = Kill(dir.Path, random, capacity);
-            using var store = SampleStore.Open(dir.Path, CrashWorkload.Features, capacity * (CrashWorkload.Features * 4L + 20));
+            using var store = SampleStore.Open(dir.Path, CrashWorkload.Features, capacity * (CrashWorkload.Features * 4L + 28));
             Assert.True(store.Verify().IsHealthy, outcome.Output);
             Assert.True(store.Count <= capacity);
             var buffer = new float[CrashWorkload.Features];
@@ -88,7 +88,7 @@ public sealed class SampleStoreCrashTests
             for (long id = first; id < first + count; id++)
             {
                 Assert.True(store.TryRead(id, buffer, out var header), $"committed sample {id} was lost");
-                Assert.Equal(new SampleHeader(id, CrashWorkload.Label(id), (int)first), header);
+                Assert.Equal(new SampleHeader(id, -id, CrashWorkload.Label(id), (int)first), header);
                 Assert.True(CrashWorkload.Matches(buffer, id), $"committed sample {id} reads back different data");
             }
         }

@@ -24,7 +24,7 @@ public sealed class SampleStoreTests : IDisposable
     {
         long first = store.NextId;
         var tags = Enumerable.Range(0, labels.Length).Select(i => first + i).ToArray();
-        long id = store.Append(task, labels, SampleData.Features(tags, Features));
+        long id = store.Append(task, tags.Select(t => t + 1000).ToArray(), labels, SampleData.Features(tags, Features));
         Assert.Equal(first, id);
         return first;
     }
@@ -48,7 +48,7 @@ public sealed class SampleStoreTests : IDisposable
 
         var buffer = new float[Features];
         Assert.True(store.TryRead(first + 1, buffer, out var header));
-        Assert.Equal(new SampleHeader(first + 1, 5, 3), header);
+        Assert.Equal(new SampleHeader(first + 1, first + 1001, 5, 3), header);
         Assert.True(SampleData.Matches(buffer, first + 1));
         Assert.Equal(3, store.Count);
         Assert.Equal(2, store.CountOf(4));
@@ -181,7 +181,7 @@ public sealed class SampleStoreTests : IDisposable
         store.TryDrawRandom(1, new Random(3), new float[Features], out _);
         store.TryRead(1, new float[Features], out _);
 
-        long record = Features * 4 + 20;
+        long record = Features * 4 + 28;
         Assert.Equal(record, store.RecordBytes);
         Assert.Equal(3 * record, store.BytesWritten);
         Assert.Equal(2 * record, store.BytesRead);
@@ -193,17 +193,18 @@ public sealed class SampleStoreTests : IDisposable
     public void Write_task_skips_samples_already_committed_for_that_task()
     {
         var labels = Enumerable.Range(0, 10).Select(i => i % 2).ToArray();
-        var features = SampleData.Features(Enumerable.Range(1, 10).Select(i => (long)i).ToArray(), Features);
+        var ids = Enumerable.Range(1, 10).Select(i => (long)i).ToArray();
+        var features = SampleData.Features(ids, Features);
         using (var store = OpenStore())
         {
             // An interrupted first attempt committed the first 4 samples.
-            store.Append(1, labels.AsSpan(0, 4), features.AsSpan(0, 4 * Features));
+            store.Append(1, ids.AsSpan(0, 4), labels.AsSpan(0, 4), features.AsSpan(0, 4 * Features));
         }
         using var resumed = OpenStore();
-        Assert.Equal(6, resumed.WriteTask(1, labels, features, batchSize: 4));
+        Assert.Equal(6, resumed.WriteTask(1, ids, labels, features, batchSize: 4));
         Assert.Equal(10, resumed.Count);
         Assert.Equal(10, resumed.WrittenCount(1));
-        Assert.Equal(0, resumed.WriteTask(1, labels, features));
+        Assert.Equal(0, resumed.WriteTask(1, ids, labels, features));
         Assert.Equal(10, resumed.Count);
         var buffer = new float[Features];
         for (long id = 1; id <= 10; id++)
@@ -323,7 +324,7 @@ public sealed class SampleStoreTests : IDisposable
         using (var store = OpenStore())
         {
             var labels = Enumerable.Repeat(0, 400).ToArray();
-            store.Append(1, labels, new float[400 * Features]);
+            store.Append(1, new long[400], labels, new float[400 * Features]);
         }
         byte[] bytes = File.ReadAllBytes(FilePath);
         Assert.True(bytes.Length > 4 * 4096, "the store should span several pages");
@@ -340,7 +341,8 @@ public sealed class SampleStoreTests : IDisposable
     public void Append_rejects_features_that_do_not_match_the_labels()
     {
         using var store = OpenStore();
-        Assert.Throws<ArgumentException>(() => store.Append(1, [0, 1], new float[Features]));
+        Assert.Throws<ArgumentException>(() => store.Append(1, [7, 8], [0, 1], new float[Features]));
+        Assert.Throws<ArgumentException>(() => store.Append(1, [7], [0, 1], new float[2 * Features]));
         Assert.Equal(0, store.Count);
     }
 }
