@@ -66,6 +66,9 @@ internal sealed class LabelIndex
         return false;
     }
 
+    /// <summary>A copy of <paramref name="label"/>'s ids, oldest first.</summary>
+    public long[] Snapshot(int label) => _byLabel.TryGetValue(label, out var ids) ? ids.ToArray() : [];
+
     /// <summary>A uniformly random id of <paramref name="label"/>, or -1 when it has none.</summary>
     public long Draw(int label, Random random)
     {
@@ -120,6 +123,8 @@ internal sealed class LabelIndex
         }
 
         public void RemoveOldest() => _head++;
+
+        public long[] ToArray() => _ids.AsSpan(_head, Count).ToArray();
 
         public bool Remove(long id)
         {

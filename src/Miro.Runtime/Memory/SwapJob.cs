@@ -16,8 +16,10 @@ internal sealed class SwapJob
     public int Count;
     public bool HasPredictions;
 
-    /// <summary>Staged replacements: <see cref="StagedCount"/> slots and their rows in <see cref="StagedFeatures"/>.</summary>
+    /// <summary>Staged replacements: <see cref="StagedCount"/> slots, the drawn samples' labels and stream ids, and their rows in <see cref="StagedFeatures"/>.</summary>
     public int[] StagedSlots = [];
+    public int[] StagedLabels = [];
+    public long[] StagedIds = [];
     public float[] StagedFeatures = [];
     public int StagedCount;
 
@@ -34,6 +36,8 @@ internal sealed class SwapJob
             Entropy = new float[n];
             Correct = new bool[n];
             StagedSlots = new int[n];
+            StagedLabels = new int[n];
+            StagedIds = new long[n];
             StagedFeatures = new float[n * featureCount];
         }
         slots.CopyTo(Slots);

@@ -30,7 +30,7 @@ namespace Miro.Runtime.Memory;
 public sealed class SwapWorker : IDisposable
 {
     private readonly SampleStore _store;
-    private readonly ISwapTarget _target;
+    private readonly ReplayMemory _memory;
     private readonly double _ratio;
     private readonly SwapSchedule _schedule;
     private readonly ISwapPolicy _policy;
@@ -52,11 +52,12 @@ public sealed class SwapWorker : IDisposable
 
     /// <summary>Creates and starts a worker.</summary>
     /// <param name="store">The storage tier to draw replacements from.</param>
-    /// <param name="target">The EM slots to refresh.</param>
+    /// <param name="memory">The episodic memory whose slots are refreshed. Its labels must not change
+    /// while requests are in flight: drain or pause the worker before updating or resizing it.</param>
     /// <param name="spec">Ratio, schedule and policy from the spec's <c>swap</c> clause.</param>
     /// <param name="random">The worker's seeded generator (only the worker thread uses it; save its state after <see cref="Drain"/>).</param>
-    public SwapWorker(SampleStore store, ISwapTarget target, SwapSpec spec, Random random)
-        : this(store, target, spec, random, asynchronous: true)
+    public SwapWorker(SampleStore store, ReplayMemory memory, SwapSpec spec, Random random)
+        : this(store, memory, spec, random, asynchronous: true)
     {
     }
 
@@ -64,22 +65,22 @@ public sealed class SwapWorker : IDisposable
     /// <paramref name="asynchronous"/> false runs every swap inline in <see cref="Submit"/> (the
     /// "synchronous swapping" baseline CarM compares against; used by the benchmark).
     /// </summary>
-    internal SwapWorker(SampleStore store, ISwapTarget target, SwapSpec spec, Random random, bool asynchronous)
+    internal SwapWorker(SampleStore store, ReplayMemory memory, SwapSpec spec, Random random, bool asynchronous)
     {
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(memory);
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(random);
         if (!(spec.Ratio > 0 && spec.Ratio <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(spec), spec.Ratio, "The swap ratio must be in (0, 1].");
         }
-        if (target.FeatureCount != store.FeatureCount)
+        if (memory.SampleSize != store.FeatureCount)
         {
-            throw new ArgumentException($"The EM holds {target.FeatureCount} features per sample but the store holds {store.FeatureCount}.", nameof(target));
+            throw new ArgumentException($"The EM holds {memory.SampleSize} values per sample but the store holds {store.FeatureCount}.", nameof(memory));
         }
         _store = store;
-        _target = target;
+        _memory = memory;
         _ratio = spec.Ratio;
         _schedule = SwapSchedule.From(spec);
         _policy = SwapPolicies.Create(spec.Policy);
@@ -143,7 +144,7 @@ public sealed class SwapWorker : IDisposable
         {
             job = new SwapJob();
         }
-        job.Load(slots, entropy, correct, _target.FeatureCount);
+        job.Load(slots, entropy, correct, _memory.SampleSize);
         job.SubmittedAt = Stopwatch.GetTimestamp();
         _inFlight.Enqueue(job);
         if (_asynchronous)
@@ -232,10 +233,10 @@ public sealed class SwapWorker : IDisposable
             }
             ThrowIfUnusable();
             _inFlight.Dequeue();
-            int featureCount = _target.FeatureCount;
+            int featureCount = _memory.SampleSize;
             for (int i = 0; i < job.StagedCount; i++)
             {
-                _target.Replace(job.StagedSlots[i], job.StagedFeatures.AsSpan(i * featureCount, featureCount));
+                _memory.Overwrite(job.StagedSlots[i], job.StagedFeatures.AsSpan(i * featureCount, featureCount), job.StagedLabels[i], job.StagedIds[i]);
             }
             replaced += job.StagedCount;
             _pool.Add(job);
@@ -274,7 +275,7 @@ public sealed class SwapWorker : IDisposable
         int n = job.Count;
         for (int i = 0; i < n; i++)
         {
-            job.Labels[i] = _target.LabelAt(job.Slots[i]);
+            job.Labels[i] = _memory.Label(job.Slots[i]);
         }
         int count = SwapSchedule.SwapCount(_ratio, n);
         if (_chosen.Length < count)
@@ -283,7 +284,7 @@ public sealed class SwapWorker : IDisposable
         }
         _policy.Choose(job, count, _random, _chosen);
 
-        int featureCount = _target.FeatureCount;
+        int featureCount = _memory.SampleSize;
         int staged = 0;
         long swaps = 0, missing = 0, corrupted = 0, bytes = 0;
         for (int c = 0; c < count; c++)
@@ -292,9 +293,12 @@ public sealed class SwapWorker : IDisposable
             var row = job.StagedFeatures.AsSpan(staged * featureCount, featureCount);
             try
             {
-                if (_store.TryDrawRandom(job.Labels[position], _random, row, out _))
+                if (_store.TryDrawRandom(job.Labels[position], _random, row, out var header))
                 {
-                    job.StagedSlots[staged++] = job.Slots[position];
+                    job.StagedSlots[staged] = job.Slots[position];
+                    job.StagedLabels[staged] = header.Label;
+                    job.StagedIds[staged] = header.SourceId;
+                    staged++;
                     swaps++;
                 }
                 else
