@@ -56,6 +56,9 @@ public abstract class ReplayLearnerBase : ILearner
         Task = task;
         TaskRandom = SeedStreams.Create(Context.Seed, "learner", task);
         MemoryRandom = SeedStreams.Create(Context.Seed, "memory", task);
+        // The replay-draw pool restarts as the identity each task, so all of a task's randomness
+        // derives from (seed, task) and a run resumed at a task boundary draws like the original.
+        _poolCount = 0;
         int needed = Context.Model.ClassCount;
         foreach (int c in classes)
         {
