@@ -47,6 +47,6 @@ public static class Program
 
         commands:
           check <files...>     check .miro specs and print diagnostics
-          run <spec.miro>      run a policy on its dataset with live progress [--data DIR] [--seed N] [--out DIR] [--threads N]
+          run <spec.miro>      run a policy on its dataset with live progress [--data DIR] [--seed N] [--out DIR] [--threads N] [--resume DIR]
         """;
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Miro.Runtime.Evaluation;
@@ -52,6 +51,15 @@ public sealed class Checkpointer : ISessionHook
     /// <summary>True when the run directory holds a checkpoint.</summary>
     public bool Exists => File.Exists(FilePath);
 
+    /// <summary>Which run the checkpoint in <paramref name="directory"/> belongs to (to recreate its session before <see cref="Resume"/>).</summary>
+    /// <exception cref="CheckpointException">The file is missing or damaged.</exception>
+    public static CheckpointIdentity Inspect(string directory)
+    {
+        string path = Path.GetFullPath(Path.Combine(directory, FileName));
+        var manifest = ReadManifest(path, CheckpointFile.Read(path));
+        return new CheckpointIdentity(manifest.Policy, manifest.Seed, manifest.Threads, manifest.CompletedTasks);
+    }
+
     /// <summary>
     /// Restores <paramref name="session"/> (new, created with the same policy, data, seed and
     /// threads as the checkpointed run, not yet run) from the checkpoint; <see cref="MiroSession.Run"/>
@@ -63,16 +71,7 @@ public sealed class Checkpointer : ISessionHook
     {
         ArgumentNullException.ThrowIfNull(session);
         var sections = CheckpointFile.Read(FilePath);
-        CheckpointManifest manifest;
-        try
-        {
-            manifest = JsonSerializer.Deserialize<CheckpointManifest>(CheckpointFile.Section(sections, "manifest", FilePath), Json)
-                ?? throw CheckpointFile.Damaged(FilePath, "the manifest is empty");
-        }
-        catch (JsonException e)
-        {
-            throw CheckpointFile.Damaged(FilePath, $"the manifest is not valid: {e.Message}", e);
-        }
+        CheckpointManifest manifest = ReadManifest(FilePath, sections);
         if (manifest.Policy != session.Policy.Name || manifest.Seed != session.Seed || manifest.Threads != session.Threads
             || manifest.Tasks != session.Scenario.Tasks.Count)
         {
@@ -102,6 +101,19 @@ public sealed class Checkpointer : ISessionHook
         session.RestoreProgress(manifest.Reports, manifest.Configuration);
         _expectedStore = manifest.Store;
         return manifest.CompletedTasks;
+    }
+
+    private static CheckpointManifest ReadManifest(string path, Dictionary<string, byte[]> sections)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<CheckpointManifest>(CheckpointFile.Section(sections, "manifest", path), Json)
+                ?? throw CheckpointFile.Damaged(path, "the manifest is empty");
+        }
+        catch (JsonException e)
+        {
+            throw CheckpointFile.Damaged(path, $"the manifest is not valid: {e.Message}", e);
+        }
     }
 
     /// <summary>Checks that the storage tier still holds everything the checkpoint counted on.</summary>
