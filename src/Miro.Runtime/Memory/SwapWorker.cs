@@ -18,10 +18,11 @@ namespace Miro.Runtime.Memory;
 /// <para>Why stage and publish: the flash read (the slow part) overlaps training, while the EM is
 /// only ever written by the training thread between steps, so a batch being assembled can never
 /// see half of a sample, and no lock is taken per sample. Publication is deterministic: before
-/// step <c>t</c>, every request up to step <c>t-2</c> is applied (waiting for the worker if it is
-/// behind) and the request of step <c>t-1</c> never is; so with a seeded generator a run swaps
-/// identically every time, a sample is always used in its step before being replaced, and the
-/// worker has one full step to do its reads.</para>
+/// step <c>t</c>, every request up to step <c>t-1-</c><see cref="PublishLag"/> is applied (waiting
+/// for the worker if it is behind) and the newer ones never are; so with a seeded generator a run
+/// swaps identically every time, a sample is always used in its step before being replaced, and
+/// the worker has <see cref="PublishLag"/> whole steps to do each request's reads, which absorbs
+/// scheduling hiccups on a busy device.</para>
 /// <para>Lifecycle: <see cref="Drain"/> applies everything submitted (epoch and task ends,
 /// checkpoints), <see cref="Pause"/> drains and then ignores submissions (profiling, EM resizes),
 /// <see cref="Resume"/> accepts them again, <see cref="Dispose"/> drains and stops the worker.
@@ -29,6 +30,9 @@ namespace Miro.Runtime.Memory;
 /// </summary>
 public sealed class SwapWorker : IDisposable
 {
+    /// <summary>How many of the most recent requests <see cref="Publish"/> leaves in flight.</summary>
+    public const int PublishLag = 2;
+
     private readonly SampleStore _store;
     private readonly ReplayMemory _memory;
     private readonly double _ratio;
@@ -39,7 +43,7 @@ public sealed class SwapWorker : IDisposable
     private readonly Channel<SwapJob> _channel;
     private readonly Queue<SwapJob> _inFlight = new();
     private readonly ConcurrentBag<SwapJob> _pool = new();
-    private readonly Task _worker;
+    private readonly Thread? _worker;
     private int[] _chosen = [];
     private bool _paused;
     private bool _disposed;
@@ -87,7 +91,13 @@ public sealed class SwapWorker : IDisposable
         _random = random;
         _asynchronous = asynchronous;
         _channel = Channel.CreateUnbounded<SwapJob>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        _worker = asynchronous ? Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default) : Task.CompletedTask;
+        if (asynchronous)
+        {
+            // A dedicated thread, not the thread pool: a pool hop per request costs latency that
+            // the trainer would wait for on a loaded device.
+            _worker = new Thread(Run) { IsBackground = true, Name = "Miro swap worker" };
+            _worker.Start();
+        }
     }
 
     /// <summary>True between <see cref="Pause"/> and <see cref="Resume"/>.</summary>
@@ -161,13 +171,13 @@ public sealed class SwapWorker : IDisposable
 
     /// <summary>
     /// Applies finished replacements to the EM; call before assembling each batch. Every request
-    /// except the most recent one is applied, waiting for the worker if it is behind.
+    /// except the <see cref="PublishLag"/> most recent ones is applied, waiting for the worker if it is behind.
     /// </summary>
     /// <returns>Slots replaced.</returns>
     public int Publish()
     {
         ThrowIfUnusable();
-        return ApplyStaged(keepNewest: 1);
+        return ApplyStaged(keepNewest: PublishLag);
     }
 
     /// <summary>Waits for every submitted request and applies it.</summary>
@@ -210,7 +220,7 @@ public sealed class SwapWorker : IDisposable
         {
             _disposed = true;
             _channel.Writer.TryComplete();
-            _worker.Wait();
+            _worker?.Join();
             foreach (var job in _pool)
             {
                 job.Done.Dispose();
@@ -244,9 +254,9 @@ public sealed class SwapWorker : IDisposable
         return replaced;
     }
 
-    private async Task Run()
+    private void Run()
     {
-        while (await _channel.Reader.WaitToReadAsync().ConfigureAwait(false))
+        while (WaitToRead())
         {
             while (_channel.Reader.TryRead(out var job))
             {
@@ -266,6 +276,13 @@ public sealed class SwapWorker : IDisposable
                 job.Done.Set();
             }
         }
+    }
+
+    /// <summary>Blocks the worker thread until a request arrives (true) or the channel completes (false).</summary>
+    private bool WaitToRead()
+    {
+        ValueTask<bool> wait = _channel.Reader.WaitToReadAsync();
+        return wait.IsCompleted ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
     }
 
     /// <summary>Chooses the slots to swap and stages a same-label stored sample for each.</summary>
