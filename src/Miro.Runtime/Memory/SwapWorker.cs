@@ -52,12 +52,13 @@ public sealed class SwapWorker : IDisposable
     // Written by the worker thread, read by Metrics (Interlocked).
     private long _swaps, _missing, _corrupted, _bytesRead, _lagTicks, _maxLagTicks, _processed;
     // Trainer-thread only.
-    private long _requests, _dropped, _publishWaits, _publishWaitTicks;
+    private long _requests, _dropped, _stale, _publishWaits, _publishWaitTicks;
 
     /// <summary>Creates and starts a worker.</summary>
     /// <param name="store">The storage tier to draw replacements from.</param>
-    /// <param name="memory">The episodic memory whose slots are refreshed. Its labels must not change
-    /// while requests are in flight: drain or pause the worker before updating or resizing it.</param>
+    /// <param name="memory">The episodic memory whose slots are refreshed. Only the training thread
+    /// touches it (labels are read in <see cref="Submit"/>, slots written in <see cref="Publish"/>);
+    /// drain or pause the worker before resizing it.</param>
     /// <param name="spec">Ratio, schedule and policy from the spec's <c>swap</c> clause.</param>
     /// <param name="random">The worker's seeded generator (only the worker thread uses it; save its state after <see cref="Drain"/>).</param>
     public SwapWorker(SampleStore store, ReplayMemory memory, SwapSpec spec, Random random)
@@ -116,6 +117,7 @@ public sealed class SwapWorker : IDisposable
                 Interlocked.Read(ref _missing),
                 Interlocked.Read(ref _corrupted),
                 _dropped,
+                _stale,
                 Interlocked.Read(ref _bytesRead),
                 processed == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(0, lag / processed),
                 Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _maxLagTicks)),
@@ -155,6 +157,12 @@ public sealed class SwapWorker : IDisposable
             job = new SwapJob();
         }
         job.Load(slots, entropy, correct, _memory.SampleSize);
+        // Labels are read here, on the training thread: the worker never touches the memory.
+        for (int i = 0; i < slots.Length; i++)
+        {
+            job.Labels[i] = _memory.Label(slots[i]);
+        }
+
         job.SubmittedAt = Stopwatch.GetTimestamp();
         _inFlight.Enqueue(job);
         if (_asynchronous)
@@ -246,9 +254,18 @@ public sealed class SwapWorker : IDisposable
             int featureCount = _memory.SampleSize;
             for (int i = 0; i < job.StagedCount; i++)
             {
-                _memory.Overwrite(job.StagedSlots[i], job.StagedFeatures.AsSpan(i * featureCount, featureCount), job.StagedLabels[i], job.StagedIds[i]);
+                int slot = job.StagedSlots[i];
+                // An online memory (reservoir) may have given the slot to another class since the step.
+                if (slot >= _memory.Count || _memory.Label(slot) != job.StagedLabels[i])
+                {
+                    _stale++;
+                    continue;
+                }
+
+                _memory.Overwrite(slot, job.StagedFeatures.AsSpan(i * featureCount, featureCount), job.StagedLabels[i], job.StagedIds[i]);
+                replaced++;
             }
-            replaced += job.StagedCount;
+
             _pool.Add(job);
         }
         return replaced;
@@ -290,10 +307,6 @@ public sealed class SwapWorker : IDisposable
     {
         long lag = Stopwatch.GetTimestamp() - job.SubmittedAt;
         int n = job.Count;
-        for (int i = 0; i < n; i++)
-        {
-            job.Labels[i] = _memory.Label(job.Slots[i]);
-        }
         int count = SwapSchedule.SwapCount(_ratio, n);
         if (_chosen.Length < count)
         {

@@ -162,6 +162,21 @@ public sealed class SwapWorkerTests
     }
 
     [Fact]
+    public void A_slot_given_to_another_class_before_publication_keeps_its_new_sample()
+    {
+        using var f = new SwapFixture();
+        int otherLabel = (f.Memory.Label(0) + 1) % 4;
+        using var worker = new SwapWorker(f.Store, f.Memory, Spec(), new SeededRandom(13));
+        worker.Submit(2, 1, [0]);
+        // An online memory (reservoir) reassigns slot 0 between the step and the publication.
+        f.Memory.Overwrite(0, SampleData.Features([77], SwapFixture.Features), otherLabel, 77);
+        worker.Drain();
+        Assert.Equal(77, f.Memory.SampleId(0));
+        Assert.Equal(otherLabel, f.Memory.Label(0));
+        Assert.Equal(1, worker.Metrics.Stale);
+    }
+
+    [Fact]
     public void The_same_seed_and_steps_swap_identically()
     {
         long[] Run()
