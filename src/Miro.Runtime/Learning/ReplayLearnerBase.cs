@@ -53,6 +53,9 @@ public abstract class ReplayLearnerBase : ILearner
         Task = task;
         TaskRandom = SeedStreams.Create(Context.Seed, "learner", task);
         MemoryRandom = SeedStreams.Create(Context.Seed, "memory", task);
+        // The replay pool restarts as the identity permutation: a task's draws then depend only on
+        // its own random stream, so a run resumed at a task boundary replays exactly the same slots.
+        _poolCount = 0;
         int needed = Context.Model.ClassCount;
         foreach (int c in classes)
         {

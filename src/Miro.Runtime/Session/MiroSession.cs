@@ -151,6 +151,50 @@ public sealed class MiroSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// Resumes from a checkpoint: records <paramref name="completed"/> (the reports of tasks 1..k, in
+    /// order) as done and grows the head to their classes, so the model's saved weights can be
+    /// loaded (<c>session.Model.load(path)</c>) and the memory restored
+    /// (<see cref="ReplayMemory.Restore"/>); <see cref="Run"/> then continues at task k+1. The
+    /// per-task random streams make the continuation identical to an uninterrupted run.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Tasks already ran in this session, or the reports do not match the scenario.</exception>
+    public void RestoreProgress(IReadOnlyList<TaskReport> completed)
+    {
+        ArgumentNullException.ThrowIfNull(completed);
+        if (_reports.Count > 0)
+        {
+            throw new InvalidOperationException("Progress can only be restored before any task runs.");
+        }
+
+        if (completed.Count > Scenario.Tasks.Count)
+        {
+            throw new InvalidOperationException($"{completed.Count} completed tasks, but the scenario has {Scenario.Tasks.Count}.");
+        }
+
+        int classes = 0;
+        for (int i = 0; i < completed.Count; i++)
+        {
+            if (completed[i].Task != i + 1 || completed[i].Accuracies.Count != i + 1)
+            {
+                throw new InvalidOperationException($"Report {i + 1} is for task {completed[i].Task} with {completed[i].Accuracies.Count} accuracies; expected task {i + 1} with {i + 1}.");
+            }
+
+            foreach (int c in Scenario.Tasks[i].Classes)
+            {
+                classes = Math.Max(classes, c + 1);
+            }
+        }
+
+        for (int i = 0; i < completed.Count; i++)
+        {
+            Accuracy.SetRow(i, completed[i].Accuracies);
+            _reports.Add(completed[i]);
+        }
+
+        Model.GrowHead(classes);
+    }
+
     /// <summary>Runs every remaining task and returns the result.</summary>
     /// <exception cref="OperationCanceledException">The token was cancelled (the current task ends at a batch boundary first).</exception>
     public SessionResult Run(CancellationToken cancellationToken = default)
