@@ -52,7 +52,7 @@ internal sealed class BindContext
     /// <paramref name="what"/> names the setting in messages ("dram").</summary>
     public double? Quantity(QuantitySyntax q, QuantityKind kind, string what)
     {
-        double factor;
+        double value;
         if (q.Unit is null)
         {
             if (kind != QuantityKind.Count)
@@ -60,7 +60,7 @@ internal sealed class BindContext
                 Report(DiagnosticDescriptors.MissingUnit, q.Span, what, q.Number.Text + Spacer(kind) + Units.ExampleUnit(kind), Units.List(kind));
                 return null;
             }
-            factor = 1;
+            value = q.Number.Value;
         }
         else if (!Units.TryGet(q.Unit.Text, out var unit))
         {
@@ -76,9 +76,8 @@ internal sealed class BindContext
         }
         else
         {
-            factor = unit.ToSi;
+            Units.TryToSi(q.Number.Text, unit, out value);
         }
-        var value = q.Number.Value * factor;
         if (double.IsNaN(value) || double.IsInfinity(value))
         {
             Report(DiagnosticDescriptors.OutOfRange, q.Span, what, Text(q), "a finite number");

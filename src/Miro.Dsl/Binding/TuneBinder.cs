@@ -114,7 +114,7 @@ internal static class TuneBinder
     {
         var start = Value(context, range.From, parameter, path);
         var end = Value(context, range.To, parameter, path);
-        var step = range.Step is null ? (parameter == TunableParameter.SwapRatio ? 0.01 : 1) : Value(context, range.Step, parameter, path);
+        var step = range.Step is null ? (parameter == TunableParameter.SwapRatio ? 0.01 : 1) : Value(context, range.Step, parameter, path + " step");
         if (start is null || end is null || step is null) return null;
         if (start > end)
         {
