@@ -5,7 +5,6 @@ using Miro.Dsl.Diagnostics;
 using Miro.Dsl.Model;
 using Miro.Dsl.Syntax;
 using Miro.Dsl.Text;
-using Sprache;
 
 namespace Miro.Dsl;
 
@@ -56,7 +55,7 @@ public static class MiroCompiler
     internal static CompilationResult CompileUnguarded(string text, string path)
     {
         var lines = new LineMap(text);
-        var parsed = MiroGrammar.File(new Input(text));
+        var parsed = MiroGrammar.File(new SourceInput(text));
         if (!parsed.WasSuccessful) throw new InvalidOperationException("the file parser must always succeed: " + parsed.Message);
         var file = parsed.Value;
 

@@ -10,7 +10,7 @@ public sealed class ParserTests
 {
     private static FileSyntax Parse(string text)
     {
-        var result = MiroGrammar.File(new Sprache.Input(text));
+        var result = MiroGrammar.File(new SourceInput(text));
         Assert.True(result.WasSuccessful);
         return result.Value;
     }
@@ -106,6 +106,16 @@ public sealed class ParserTests
         var errors = MiroCompiler.Compile(text, "r.miro").Diagnostics.Where(d => d.Id.StartsWith("MIRO1", System.StringComparison.Ordinal)).ToList();
 
         Assert.Equal(new[] { 1, 2, 3, 4 }, errors.Select(e => e.Span.Start.Line));
+    }
+
+    [Fact]
+    public void The_policy_clause_of_swap_is_not_mistaken_for_a_new_policy_during_recovery()
+    {
+        var text = DiagnosticCases.Policy("").Replace("episodic capacity 500",
+            "episodic capacity 500  storage capacity 1 GiB  swap ratio 25% every two epochs policy random", System.StringComparison.Ordinal);
+
+        var d = Assert.Single(MiroCompiler.Compile(text, "r.miro").Diagnostics);
+        Assert.Equal("unexpected 'two'; expected a number of epochs such as 1", d.Message);
     }
 
     [Fact]
