@@ -146,4 +146,14 @@ public sealed class ParserTests
         Assert.Equal("MIRO1004", Assert.Single(result.Diagnostics).Id);
         Assert.Equal("MIRO2004", Assert.Single(MiroCompiler.Compile(DiagnosticCases.Policy("  train { epochs 2 EP }\n"), "u.miro").Diagnostics).Id);
     }
+
+    [Fact]
+    public void A_policy_named_with_a_csharp_keyword_is_rejected_and_contextual_keywords_are_allowed()
+    {
+        var reserved = MiroCompiler.Compile(DiagnosticCases.Policy("").Replace("policy P", "policy class", System.StringComparison.Ordinal), "k.miro");
+        var contextual = MiroCompiler.Compile(DiagnosticCases.Policy("").Replace("policy P", "policy record", System.StringComparison.Ordinal), "k.miro");
+
+        Assert.Equal("'class' is a C# keyword and cannot name the generated policy class; rename it, e.g. 'Class'", Assert.Single(reserved.Diagnostics).Message);
+        Assert.Equal("record", Assert.Single(contextual.Policies).Name);
+    }
 }
