@@ -59,7 +59,7 @@ public static class MiroCompiler
         if (!parsed.WasSuccessful) throw new InvalidOperationException("the file parser must always succeed: " + parsed.Message);
         var file = parsed.Value;
 
-        var context = new BindContext(lines);
+        var context = new BindContext(text, lines);
         var syntaxErrors = new List<SyntaxError>(file.Errors);
         var policies = new List<PolicySpec>();
         var names = new Dictionary<string, PolicySyntax>(StringComparer.Ordinal);

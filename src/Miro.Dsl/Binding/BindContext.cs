@@ -16,8 +16,20 @@ namespace Miro.Dsl.Binding;
 internal sealed class BindContext
 {
     private readonly LineMap _lines;
+    private readonly string _source;
 
-    public BindContext(LineMap lines) => _lines = lines;
+    public BindContext(string source, LineMap lines)
+    {
+        _source = source;
+        _lines = lines;
+    }
+
+    /// <summary>The source text of a span, shortened for messages.</summary>
+    public string SourceText(TextSpan span)
+    {
+        var text = _source.Substring(span.Start, span.Length);
+        return text.Length <= 40 ? text : text.Substring(0, 40) + "...";
+    }
 
     /// <summary>1-based line of an offset, for messages that point at an earlier declaration.</summary>
     public int LineOf(TextSpan span) => _lines.Position(span.Start).Line + 1;
@@ -57,7 +69,10 @@ internal sealed class BindContext
         {
             if (kind != QuantityKind.Count)
             {
-                Report(DiagnosticDescriptors.MissingUnit, q.Span, what, q.Number.Text + Spacer(kind) + Units.ExampleUnit(kind), Units.List(kind));
+                var others = kind == QuantityKind.Percentage ? "" : " (" + Units.List(kind) + ")";
+                // A large bare size is most likely bytes (sample 3136); a small one most likely GiB (dram 4).
+                var unitHint = kind == QuantityKind.Size && q.Number.Value >= 1000 ? "B" : Units.ExampleUnit(kind);
+                Report(DiagnosticDescriptors.MissingUnit, q.Span, what, q.Number.Text + Spacer(kind) + unitHint, others);
                 return null;
             }
             value = q.Number.Value;

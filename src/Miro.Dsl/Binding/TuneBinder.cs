@@ -104,7 +104,7 @@ internal static class TuneBinder
             case RangeSyntax range:
                 return Range(context, range, parameter, path);
             default:
-                context.Report(DiagnosticDescriptors.TuneValueKind, syntax.Span, "a list", path,
+                context.Report(DiagnosticDescriptors.TuneValueKind, syntax.Span, context.SourceText(syntax.Span), path,
                     "a set such as {200, 300} or a range such as [200 .. 800 step 100]");
                 return null;
         }

@@ -68,7 +68,7 @@ public static class DiagnosticDescriptors
     /// <summary>A bare number where a unit is required.</summary>
     public static readonly DiagnosticDescriptor MissingUnit = new(
         "MIRO2005", MiroSeverity.Error, "Missing unit",
-        "{0} needs a unit; write e.g. {1} ({2})");
+        "{0} needs a unit; write e.g. {1}{2}");
 
     /// <summary>A value outside its allowed range.</summary>
     public static readonly DiagnosticDescriptor OutOfRange = new(
