@@ -17,6 +17,7 @@ internal sealed class BindContext
 {
     private readonly LineMap _lines;
     private readonly string _source;
+    private readonly List<(DiagnosticDescriptor Descriptor, string Message, TextSpan Span)> _diagnostics = new();
 
     public BindContext(string source, LineMap lines)
     {
@@ -33,8 +34,6 @@ internal sealed class BindContext
 
     /// <summary>1-based line of an offset, for messages that point at an earlier declaration.</summary>
     public int LineOf(TextSpan span) => _lines.Position(span.Start).Line + 1;
-
-    private readonly List<(DiagnosticDescriptor Descriptor, string Message, TextSpan Span)> _diagnostics = new();
 
     public IReadOnlyList<(DiagnosticDescriptor Descriptor, string Message, TextSpan Span)> Diagnostics => _diagnostics;
 
