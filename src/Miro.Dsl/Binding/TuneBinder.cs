@@ -88,16 +88,16 @@ internal static class TuneBinder
         switch (syntax)
         {
             case SetSyntax set:
+                var seen = new HashSet<double>();
                 foreach (var item in set.Items)
                 {
                     var value = Value(context, item, parameter, path);
                     if (value is null) return null;
-                    foreach (var (earlier, _) in values)
-                        if (earlier == value.Value)
-                        {
-                            context.Report(DiagnosticDescriptors.Duplicate, item.Span, "value " + BindContext.Text(item) + " of " + path, context.LineOf(set.Span));
-                            return null;
-                        }
+                    if (!seen.Add(value.Value))
+                    {
+                        context.Report(DiagnosticDescriptors.Duplicate, item.Span, "value " + BindContext.Text(item) + " of " + path, context.LineOf(set.Span));
+                        return null;
+                    }
                     values.Add((value.Value, item.Span));
                 }
                 return values;
