@@ -94,4 +94,20 @@ public sealed class DiagnosticTests
 
         Assert.Equal((id, message), (d.Id, d.Message));
     }
+
+    [Theory]
+    [InlineData("  device { drm 4 GiB  power { idle 2 W  active 6 W } }\n", "'drm' is not allowed in the device section (did you mean 'dram'?); expected")]
+    [InlineData("  device { dram 4 GiB  power { idle 2 W  active 6 W }  meter auot }\n", "unknown meter 'auot' (did you mean 'auto'?); use auto")]
+    [InlineData("  train { learner online_re }\n", "unknown learner 'online_re' (did you mean 'online_er'?); use er or online_er")]
+    [InlineData("  tune { episodic.capcity in {1, 2} }\n", "'episodic.capcity' is not a tunable parameter (did you mean 'episodic.capacity'?); use")]
+    [InlineData("  device { dram 4 GiB  power { idle 2 W  active 6 W }  meter foo }\n", "unknown meter 'foo'; use auto")]
+    public void Near_misses_get_a_did_you_mean_hint_and_far_misses_do_not(string body, string messageStart)
+    {
+        var text = DiagnosticCases.Policy(body);
+        if (body.Contains("device", StringComparison.Ordinal))
+            text = text.Replace("  device { dram 4 GiB  power { idle 2 W  active 6 W } }\n", "", StringComparison.Ordinal);
+        var d = MiroCompiler.Compile(text, "h.miro").Diagnostics.First(x => x.Id is "MIRO1004" or "MIRO2001" or "MIRO2008");
+
+        Assert.StartsWith(messageStart, d.Message, StringComparison.Ordinal);
+    }
 }
