@@ -165,4 +165,24 @@ public sealed class ParserTests
         Assert.Empty(result.Diagnostics);
         Assert.Single(result.Policies);
     }
+
+    [Fact]
+    public void A_forgotten_closing_brace_costs_one_error_and_the_next_sections_still_parse()
+    {
+        var text = """
+            policy P {
+              device { dram 4 GiB  power { idle 2 W  active 6 W  meter model }
+              memory { stream capacity 768  episodic capacity 500 }
+              tune { episodic.capacity in {200, 300}
+              profile { from task 3 }
+            }
+            """;
+        var result = MiroCompiler.Compile(text, "u.miro");
+
+        Assert.Equal(new[] { ("MIRO1005", 1, 29), ("MIRO1005", 3, 7) }, result.Diagnostics.Select(d => (d.Id, d.Span.Start.Line, d.Span.Start.Column)));
+        var file = Parse(text);
+        var sections = file.Policies[0].Body.Settings.Select(s => s.Name);
+        Assert.Equal(new[] { "device", "memory", "tune", "profile" }, sections);
+        Assert.Equal(new[] { "dram", "power", "meter" }, file.Policies[0].Body.Settings[0].Block!.Settings.Select(s => s.Name));
+    }
 }

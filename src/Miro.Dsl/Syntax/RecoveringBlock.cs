@@ -15,8 +15,13 @@ internal static class RecoveringBlock
 {
     private static readonly Parser<WordSyntax> Open = Lexical.Symbol("{");
 
-    /// <summary>A block <c>{ item* }</c>. Fails (without consuming) only when the '{' is missing.</summary>
-    public static Parser<BlockSyntax> Of(string context, Parser<SettingSyntax> item, string[] keywords) => input =>
+    /// <summary>
+    /// A block <c>{ item* }</c>. Fails (without consuming) only when the '{' is missing. A word that
+    /// starts an item of the enclosing block (<paramref name="enclosing"/>) and not of this one means
+    /// this block lacks its '}': the block ends there with MIRO1005 and the enclosing block goes on,
+    /// so a forgotten brace costs one error instead of swallowing the next section.
+    /// </summary>
+    public static Parser<BlockSyntax> Of(string context, Parser<SettingSyntax> item, string[] keywords, string[]? enclosing = null) => input =>
     {
         var open = Open(input);
         if (!open.WasSuccessful) return Result.Failure<BlockSyntax>(input, open.Message, open.Expectations);
@@ -48,7 +53,15 @@ internal static class RecoveringBlock
                 continue;
             }
             var failedAt = result.Remainder.Position;
-            errors.Add(SyntaxErrors.At(s, failedAt, result.Expectations, context, keywords, Lexical.SkipTrivia(s, failedAt) == pos));
+            var atItemStart = Lexical.SkipTrivia(s, failedAt) == pos;
+            // Not only at the item start: a tune entry reads any word as a path, so 'profile {' fails at '{'.
+            if (kind == Lexical.RawKind.Word && enclosing is not null && IsAny(s, pos, end, enclosing) && !IsAny(s, pos, end, keywords))
+            {
+                var unclosed = DiagnosticDescriptors.MissingCloseBrace;
+                errors.Add(new SyntaxError(unclosed, unclosed.Format(context), open.Value.Span));
+                return Result.Success(new BlockSyntax(settings, errors, new TextSpan(open.Value.Span.Start, pos)), i);
+            }
+            errors.Add(SyntaxErrors.At(s, failedAt, result.Expectations, context, keywords, atItemStart));
             i = Lexical.AdvanceTo(i, SkipItem(s, pos, keywords));
         }
     };
