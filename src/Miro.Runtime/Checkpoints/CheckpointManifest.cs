@@ -18,8 +18,8 @@ internal sealed record CheckpointManifest
     public required IReadOnlyList<TaskReport> Reports { get; init; }
 }
 
-/// <summary>The replay memory's slots (features are a separate binary section).</summary>
-internal sealed record MemoryState(string Kind, int Capacity, int Count, int[] Labels, long[] Ids, int[] SeenClasses, long Observed);
+/// <summary>The replay memory's filled slots (features are a separate binary section).</summary>
+internal sealed record MemoryState(int Capacity, int[] Labels, long[] Ids, int[] SeenClasses, long Observed);
 
 /// <summary>Where the sample store stood: a resumed run needs at least this much of it on flash.</summary>
 internal sealed record StorePosition(long NextId, long Count);

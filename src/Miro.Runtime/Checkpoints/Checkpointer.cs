@@ -81,6 +81,8 @@ public sealed class Checkpointer : ISessionHook
                 "Resume with the same spec, seed and threads, or use another run directory.");
         }
 
+        // Progress first: it grows the head to the completed tasks' classes, so the saved weights fit.
+        session.RestoreProgress(manifest.Reports);
         session.Model.GrowHead(manifest.HeadClasses);
         using (var model = new MemoryStream(CheckpointFile.Section(sections, "model", FilePath)))
         {
@@ -93,12 +95,9 @@ public sealed class Checkpointer : ISessionHook
 
         MemoryState memory = manifest.Memory;
         float[] features = CheckpointFile.ToFloats(CheckpointFile.Section(sections, "memory.features", FilePath));
-        session.Memory.Restore(memory.Capacity, features, memory.Labels, memory.Ids, memory.Count, memory.SeenClasses);
-        if (session.Memory is ReservoirMemory reservoir)
-        {
-            reservoir.Observed = memory.Observed;
-        }
-        session.RestoreProgress(manifest.Reports, manifest.Configuration);
+        session.Memory.Restore(new MemorySnapshot(memory.Capacity, features, memory.Labels, memory.Ids, memory.SeenClasses, memory.Observed));
+        TaskConfiguration configuration = manifest.Configuration;
+        session.Reconfigure(streamCapacity: configuration.StreamCapacity, epochs: configuration.Epochs, batch: configuration.Batch);
         _expectedStore = manifest.Store;
         return manifest.CompletedTasks;
     }
@@ -137,19 +136,7 @@ public sealed class Checkpointer : ISessionHook
 
     private void Save(MiroSession session, IReadOnlyList<TaskReport> reports)
     {
-        ReplayMemory memory = session.Memory;
-        var labels = new int[memory.Capacity];
-        var ids = new long[memory.Capacity];
-        var features = new float[memory.Capacity * memory.SampleSize];
-        lock (memory.SyncRoot)
-        {
-            for (int slot = 0; slot < memory.Count; slot++)
-            {
-                labels[slot] = memory.Label(slot);
-                ids[slot] = memory.SampleId(slot);
-                memory.CopyFeaturesUnlocked(slot, features.AsSpan(slot * memory.SampleSize, memory.SampleSize));
-            }
-        }
+        MemorySnapshot memory = session.Memory.Snapshot();
         var manifest = new CheckpointManifest
         {
             Policy = session.Policy.Name,
@@ -159,10 +146,7 @@ public sealed class Checkpointer : ISessionHook
             CompletedTasks = reports.Count,
             Configuration = session.Configuration,
             HeadClasses = session.Model.ClassCount,
-            Memory = new MemoryState(
-                memory is ReservoirMemory ? "reservoir" : "episodic",
-                memory.Capacity, memory.Count, labels, ids, [.. memory.SeenClasses],
-                memory is ReservoirMemory r ? r.Observed : 0),
+            Memory = new MemoryState(memory.Capacity, memory.Labels, memory.Ids, [.. memory.SeenClasses], memory.Observed),
             Store = _tier is null ? null : new StorePosition(_tier.Store.NextId, _tier.Store.Count),
             Reports = reports,
         };
@@ -183,7 +167,7 @@ public sealed class Checkpointer : ISessionHook
             ("manifest", JsonSerializer.SerializeToUtf8Bytes(manifest, Json)),
             ("model", model),
             ("head-rng", headRng),
-            ("memory.features", CheckpointFile.ToBytes(features)),
+            ("memory.features", CheckpointFile.ToBytes(memory.Features)),
         ]);
     }
 }
