@@ -21,7 +21,7 @@ namespace Miro.Cli;
 /// with live progress, writes <c>task-NN.json</c> and <c>summary.json</c> into the output directory
 /// and prints the accuracy matrix, average accuracy and forgetting. A policy with a storage tier
 /// keeps its sample store in the output directory (at the tier's path) and swaps from it; every
-/// task end writes <c>checkpoint.bin</c> there, and <c>--resume DIR</c> continues a killed run from it
+/// epoch and task end writes <c>checkpoint.bin</c> there, and <c>--resume DIR</c> continues a killed run from it
 /// (with the checkpoint's seed and threads).
 /// </summary>
 internal static class RunCommand
@@ -119,7 +119,9 @@ internal static class RunCommand
             {
                 CheckpointIdentity run = Checkpointer.Inspect(resumeDir);
                 (seed, threads) = (run.Seed, run.Threads);
-                stdout.WriteLine(Invariant($"resuming {resumeDir}: {run.CompletedTasks} task(s) done"));
+                stdout.WriteLine(run.EpochsDoneInTask == 0
+                    ? Invariant($"resuming {resumeDir}: {run.CompletedTasks} task(s) done")
+                    : Invariant($"resuming {resumeDir}: {run.CompletedTasks} task(s) and {run.EpochsDoneInTask} epoch(s) of task {run.CompletedTasks + 1} done"));
             }
             catch (CheckpointException e)
             {
@@ -132,7 +134,7 @@ internal static class RunCommand
         stdout.WriteLine(Invariant($"seed {seed}, {threads} thread(s), reports in {outDir}"));
 
         using StorageTier? tier = policy.Memory.Storage is { } storage ? new StorageTier(storage, policy.Memory.Swap, outDir) : null;
-        var checkpointer = new Checkpointer(outDir, tier);
+        var checkpointer = new Checkpointer(outDir, tier, everyEpochs: 1);
         var hooks = new System.Collections.Generic.List<ISessionHook>();
         if (tier is not null)
         {
