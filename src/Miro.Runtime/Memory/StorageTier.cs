@@ -144,6 +144,7 @@ public sealed class StorageTier : ISessionHook, IDisposable
             extensions["swap.corrupted"] = swaps.Corrupted;
             extensions["swap.meanQueueLagMs"] = swaps.MeanQueueLag.TotalMilliseconds;
             extensions["swap.publishWaits"] = swaps.PublishWaits;
+            extensions["swap.inline"] = swaps.Inline;
         }
         return report with { Extensions = extensions };
     }

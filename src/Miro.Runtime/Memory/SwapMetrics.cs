@@ -12,8 +12,9 @@ namespace Miro.Runtime.Memory;
 /// <param name="BytesRead">Logical bytes the worker read from the store.</param>
 /// <param name="MeanQueueLag">Mean time from a step's submission to the worker starting on it.</param>
 /// <param name="MaxQueueLag">Longest such time.</param>
-/// <param name="PublishWaits">How often the trainer had to wait for the worker before assembling a batch.</param>
-/// <param name="PublishWaitTime">Total time the trainer spent waiting.</param>
+/// <param name="Inline">Requests the trainer ran itself at publication because the worker had not started them.</param>
+/// <param name="PublishWaits">How often the trainer had to wait for a request the worker was running.</param>
+/// <param name="PublishWaitTime">Total time publication spent on unfinished requests (waiting or running them inline).</param>
 public sealed record SwapMetrics(
     long Requests,
     long Swaps,
@@ -24,5 +25,6 @@ public sealed record SwapMetrics(
     long BytesRead,
     TimeSpan MeanQueueLag,
     TimeSpan MaxQueueLag,
+    long Inline,
     long PublishWaits,
     TimeSpan PublishWaitTime);

@@ -18,8 +18,9 @@ namespace Miro.Runtime.Memory;
 /// <para>Why stage and publish: the flash read (the slow part) overlaps training, while the EM is
 /// only ever written by the training thread between steps, so a batch being assembled can never
 /// see half of a sample, and no lock is taken per sample. Publication is deterministic: before
-/// step <c>t</c>, every request up to step <c>t-1-</c><see cref="PublishLag"/> is applied (waiting
-/// for the worker if it is behind) and the newer ones never are; so with a seeded generator a run
+/// step <c>t</c>, every request up to step <c>t-1-</c><see cref="PublishLag"/> is applied (if the
+/// worker has not even started one, the trainer runs it itself rather than wait for a descheduled
+/// thread) and the newer ones never are; so with a seeded generator a run
 /// swaps identically every time, a sample is always used in its step before being replaced, and
 /// the worker has <see cref="PublishLag"/> whole steps to do each request's reads, which absorbs
 /// scheduling hiccups on a busy device.</para>
@@ -52,7 +53,7 @@ public sealed class SwapWorker : IDisposable
     // Written by the worker thread, read by Metrics (Interlocked).
     private long _swaps, _missing, _corrupted, _bytesRead, _lagTicks, _maxLagTicks, _processed;
     // Trainer-thread only.
-    private long _requests, _dropped, _stale, _publishWaits, _publishWaitTicks;
+    private long _requests, _dropped, _stale, _inline, _publishWaits, _publishWaitTicks;
 
     /// <summary>Creates and starts a worker.</summary>
     /// <param name="store">The storage tier to draw replacements from.</param>
@@ -121,6 +122,7 @@ public sealed class SwapWorker : IDisposable
                 Interlocked.Read(ref _bytesRead),
                 processed == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(0, lag / processed),
                 Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _maxLagTicks)),
+                _inline,
                 _publishWaits,
                 Stopwatch.GetElapsedTime(0, _publishWaitTicks));
         }
@@ -171,15 +173,16 @@ public sealed class SwapWorker : IDisposable
         }
         else
         {
-            Process(job);
-            job.Done.Set();
+            Claim(job);
+            RunClaimed(job, byWorker: false);
             ApplyStaged(keepNewest: 0);
         }
     }
 
     /// <summary>
     /// Applies finished replacements to the EM; call before assembling each batch. Every request
-    /// except the <see cref="PublishLag"/> most recent ones is applied, waiting for the worker if it is behind.
+    /// except the <see cref="PublishLag"/> most recent ones is applied, waiting for a request the
+    /// worker is running, or running one the worker has not started.
     /// </summary>
     /// <returns>Slots replaced.</returns>
     public int Publish()
@@ -245,8 +248,19 @@ public sealed class SwapWorker : IDisposable
             if (!job.Done.IsSet)
             {
                 long start = Stopwatch.GetTimestamp();
-                job.Done.Wait();
-                _publishWaits++;
+                if (Claim(job))
+                {
+                    // The worker has not started this request (it is descheduled on a busy device):
+                    // do it here rather than wait, so swapping is never slower than synchronous.
+                    RunClaimed(job, byWorker: false);
+                    _inline++;
+                }
+                else
+                {
+                    job.Done.Wait();
+                    _publishWaits++;
+                }
+
                 _publishWaitTicks += Stopwatch.GetTimestamp() - start;
             }
             ThrowIfUnusable();
@@ -266,7 +280,12 @@ public sealed class SwapWorker : IDisposable
                 replaced++;
             }
 
-            _pool.Add(job);
+            // A request the trainer ran inline may still sit in the channel, unread by the worker;
+            // reusing it then would hand the worker a changed request, so it is left to the GC.
+            if (!_asynchronous || Volatile.Read(ref job.ReleasedByWorker) == 1)
+            {
+                _pool.Add(job);
+            }
         }
         return replaced;
     }
@@ -277,22 +296,51 @@ public sealed class SwapWorker : IDisposable
         {
             while (_channel.Reader.TryRead(out var job))
             {
-                if (_fault is null)
+                if (Claim(job))
                 {
-                    try
-                    {
-                        Process(job);
-                    }
-                    catch (Exception e)
-                    {
-                        // Surfaced on the training thread by its next call; later jobs are released unprocessed.
-                        job.StagedCount = 0;
-                        _fault = e;
-                    }
+                    RunClaimed(job, byWorker: true);
                 }
-                job.Done.Set();
+                else
+                {
+                    // The trainer took this request; it uses the generator, so wait before the next.
+                    job.Done.Wait();
+                    Volatile.Write(ref job.ReleasedByWorker, 1);
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// Takes a request for processing. Exactly one of the worker and the trainer wins; requests are
+    /// claimed in submission order (the trainer only claims the oldest unfinished one, the worker
+    /// waits for a request the trainer took before starting the next), so the generator is used in
+    /// the same order whoever runs a request, and a run stays deterministic.
+    /// </summary>
+    private static bool Claim(SwapJob job) => Interlocked.CompareExchange(ref job.Claimed, 1, 0) == 0;
+
+    private void RunClaimed(SwapJob job, bool byWorker)
+    {
+        if (_fault is null)
+        {
+            try
+            {
+                Process(job);
+            }
+            catch (Exception e)
+            {
+                // Surfaced on the training thread by its next call; later requests are released unprocessed.
+                job.StagedCount = 0;
+                _fault = e;
+            }
+        }
+
+        if (byWorker)
+        {
+            // Before Done: once the trainer sees Done it may reuse the job, and the worker is finished with it.
+            Volatile.Write(ref job.ReleasedByWorker, 1);
+        }
+
+        job.Done.Set();
     }
 
     /// <summary>Blocks the worker thread until a request arrives (true) or the channel completes (false).</summary>
