@@ -45,9 +45,6 @@ public sealed class SeededRandom : Random
         }
     }
 
-    /// <summary>A child generator for another component, seeded from this one's stream.</summary>
-    public SeededRandom Fork() => new((long)NextUInt64());
-
     /// <summary>The next 64 random bits.</summary>
     public ulong NextUInt64()
     {

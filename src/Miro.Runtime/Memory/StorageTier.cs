@@ -49,9 +49,6 @@ public sealed class StorageTier : ISessionHook, IDisposable
     /// <summary>The open store (after the session started).</summary>
     public SampleStore Store => _store ?? throw new InvalidOperationException("The storage tier opens its store when the session starts.");
 
-    /// <summary>The swap worker while a task trains with swapping, else null (the profiler pauses and resumes it).</summary>
-    public SwapWorker? Worker => _worker;
-
     /// <inheritdoc />
     public bool WantsReplayPredictions => _swap?.Policy == SwapPolicy.Entropy;
 
