@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
@@ -43,7 +42,7 @@ public sealed class SwapWorker : IDisposable
     private readonly bool _asynchronous;
     private readonly Channel<SwapJob> _channel;
     private readonly Queue<SwapJob> _inFlight = new();
-    private readonly ConcurrentBag<SwapJob> _pool = new();
+    private readonly Stack<SwapJob> _pool = new(); // trainer thread only
     private readonly Thread? _worker;
     private int[] _chosen = [];
     private bool _paused;
@@ -154,7 +153,7 @@ public sealed class SwapWorker : IDisposable
             return;
         }
         _requests++;
-        if (!_pool.TryTake(out var job))
+        if (!_pool.TryPop(out var job))
         {
             job = new SwapJob();
         }
@@ -284,7 +283,7 @@ public sealed class SwapWorker : IDisposable
             // reusing it then would hand the worker a changed request, so it is left to the GC.
             if (!_asynchronous || Volatile.Read(ref job.ReleasedByWorker) == 1)
             {
-                _pool.Add(job);
+                _pool.Push(job);
             }
         }
         return replaced;
