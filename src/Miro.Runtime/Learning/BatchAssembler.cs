@@ -28,8 +28,8 @@ internal sealed unsafe class BatchAssembler : IDisposable
     /// <summary>Rows added since <see cref="Clear"/>.</summary>
     public int Rows { get; private set; }
 
-    /// <summary>Rows the buffers hold.</summary>
-    public int MaxRows => (int)_targets.shape[0];
+    /// <summary>Rows the buffers hold (a field: <c>Tensor.shape</c> is a native call and an allocation).</summary>
+    public int MaxRows { get; private set; }
 
     /// <summary>Grows the buffers to at least <paramref name="maxRows"/> rows (between steps only).</summary>
     public void EnsureCapacity(int maxRows)
@@ -95,6 +95,7 @@ internal sealed unsafe class BatchAssembler : IDisposable
     /// </summary>
     private void CachePointers()
     {
+        MaxRows = (int)_targets.shape[0];
         fixed (byte* inputs = _inputs.bytes)
         fixed (byte* targets = _targets.bytes)
         {
