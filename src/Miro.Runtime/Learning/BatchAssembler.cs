@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.InteropServices;
 using Miro.Runtime.Data;
 using Miro.Runtime.Memory;
 using static TorchSharp.torch;
@@ -11,23 +10,26 @@ namespace Miro.Runtime.Learning;
 /// [rows] int64) by copying sample rows straight into their native memory: no managed or native
 /// allocation per step except the narrow views handed to the step, which its dispose scope frees.
 /// </summary>
-internal sealed class BatchAssembler : IDisposable
+internal sealed unsafe class BatchAssembler : IDisposable
 {
     private readonly SampleShape _shape;
     private Tensor _inputs;
     private Tensor _targets;
+    private float* _inputData;
+    private long* _targetData;
 
     public BatchAssembler(SampleShape shape, int maxRows)
     {
         _shape = shape;
         (_inputs, _targets) = Allocate(shape, Math.Max(1, maxRows));
+        CachePointers();
     }
 
     /// <summary>Rows added since <see cref="Clear"/>.</summary>
     public int Rows { get; private set; }
 
-    /// <summary>Rows the buffers hold.</summary>
-    public int MaxRows => (int)_targets.shape[0];
+    /// <summary>Rows the buffers hold (a field: <c>Tensor.shape</c> is a native call and an allocation).</summary>
+    public int MaxRows { get; private set; }
 
     /// <summary>Grows the buffers to at least <paramref name="maxRows"/> rows (between steps only).</summary>
     public void EnsureCapacity(int maxRows)
@@ -40,6 +42,7 @@ internal sealed class BatchAssembler : IDisposable
         _inputs.Dispose();
         _targets.Dispose();
         (_inputs, _targets) = Allocate(_shape, maxRows);
+        CachePointers();
     }
 
     /// <summary>Starts a new batch.</summary>
@@ -52,7 +55,7 @@ internal sealed class BatchAssembler : IDisposable
     public void AddMemoryLocked(ReplayMemory memory, int slot)
     {
         memory.CopyFeaturesUnlocked(slot, InputRow(Rows));
-        TargetSpan()[Rows] = memory.Label(slot);
+        _targetData[Rows] = memory.Label(slot);
         Rows++;
     }
 
@@ -60,7 +63,7 @@ internal sealed class BatchAssembler : IDisposable
     public void Add(ReadOnlySpan<float> features, int label)
     {
         features.CopyTo(InputRow(Rows));
-        TargetSpan()[Rows] = label;
+        _targetData[Rows] = label;
         Rows++;
     }
 
@@ -83,10 +86,23 @@ internal sealed class BatchAssembler : IDisposable
             throw new InvalidOperationException($"The batch holds at most {MaxRows} rows.");
         }
 
-        return MemoryMarshal.Cast<byte, float>(_inputs.bytes).Slice(row * _shape.Size, _shape.Size);
+        return new Span<float>(_inputData + (long)row * _shape.Size, _shape.Size);
     }
 
-    private Span<long> TargetSpan() => MemoryMarshal.Cast<byte, long>(_targets.bytes);
+    /// <summary>
+    /// The buffers' native storage never moves while the tensors live, so their addresses are taken
+    /// once: writing a row is then a plain memory copy, without a native call per row.
+    /// </summary>
+    private void CachePointers()
+    {
+        MaxRows = (int)_targets.shape[0];
+        fixed (byte* inputs = _inputs.bytes)
+        fixed (byte* targets = _targets.bytes)
+        {
+            _inputData = (float*)inputs;
+            _targetData = (long*)targets;
+        }
+    }
 
     private static (Tensor Inputs, Tensor Targets) Allocate(SampleShape shape, int rows)
     {
