@@ -30,6 +30,7 @@ public static class Program
         return args[0] switch
         {
             "check" => await CheckCommand.RunAsync(rest, Console.Out, Console.Error).ConfigureAwait(false),
+            "calibrate" => await CalibrateCommand.RunAsync(rest, Console.Out, Console.Error).ConfigureAwait(false),
             _ => UnknownCommand(args[0]),
         };
     }
@@ -46,5 +47,7 @@ public static class Program
 
         commands:
           check <files...>     check .miro specs and print diagnostics
+          calibrate [--root DIR] [--dir DIR] [--seconds S]
+                               fit the energy model to this device's meter; prints a device block
         """;
 }
