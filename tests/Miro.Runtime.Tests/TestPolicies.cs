@@ -1,32 +1,39 @@
 using Miro.Dsl.Model;
-using Miro.Runtime.Tests.Energy;
 
 namespace Miro.Runtime.Tests;
 
-/// <summary>Small <see cref="PolicySpec"/>s built in code for runtime tests.</summary>
+/// <summary>PolicySpecs built in C# for tests (the DSL is tested elsewhere).</summary>
 internal static class TestPolicies
 {
-    public static PolicySpec Mlp(
-        int epochs = 2,
-        int batch = 16,
-        int episodic = 100,
-        int stream = 200,
-        BudgetSpec[]? budgets = null,
-        TunableSpec[]? tunables = null,
-        WhenRuleSpec[]? rules = null,
-        DeviceSpec? device = null) =>
+    public static PolicySpec Er(
+        int episodic = 200,
+        int stream = 100_000,
+        int epochs = 1,
+        int batch = 10,
+        double lr = 0.05,
+        LearnerKind learner = LearnerKind.Er,
+        ReplayMix replay = ReplayMix.Concat,
+        EpisodicSelection selection = EpisodicSelection.Balanced,
+        ModelKind model = ModelKind.Mlp,
+        int[]? hidden = null,
+        int tasks = 5,
+        int classesPerTask = 2,
+        int[]? classOrder = null,
+        double validation = 0,
+        LossKind loss = LossKind.CrossEntropy,
+        double momentum = 0) =>
         new(
-            "Test",
-            null,
-            device ?? TestDevices.Nano(MeterKind.Model),
-            new DataSpec("fashion_mnist", 2, 2, 784 * 4, 0.1, null),
-            new MemorySpec(new StreamSpec(stream), new EpisodicSpec(episodic, EpisodicSelection.Balanced), null, null),
-            new TrainSpec(
-                new ModelSpec(ModelKind.Mlp, EquatableArray.Create(32)),
-                LearnerKind.Er, epochs, batch, 1, ReplayMix.Concat, LossKind.CrossEntropy,
-                new OptimizerSpec(OptimizerKind.Sgd, 0.05, 0.9, 0)),
-            EquatableArray.Create(budgets ?? System.Array.Empty<BudgetSpec>()),
-            EquatableArray.Create(tunables ?? System.Array.Empty<TunableSpec>()),
-            null,
-            EquatableArray.Create(rules ?? System.Array.Empty<WhenRuleSpec>()));
+            Name: "Test",
+            Namespace: null,
+            Device: new DeviceSpec(4L << 30, null, new PowerSpec(2, 6), MeterKind.Model, null),
+            Data: new DataSpec("fashion_mnist", tasks, classesPerTask, 784 * 4, validation,
+                classOrder is null ? null : new EquatableArray<int>(classOrder)),
+            Memory: new MemorySpec(new StreamSpec(stream), new EpisodicSpec(episodic, selection), null, null),
+            Train: new TrainSpec(
+                new ModelSpec(model, new EquatableArray<int>(hidden ?? new[] { 100, 100 })),
+                learner, epochs, batch, 1, replay, loss, new OptimizerSpec(OptimizerKind.Sgd, lr, momentum, 0)),
+            Budgets: EquatableArray<BudgetSpec>.Empty,
+            Tunables: EquatableArray<TunableSpec>.Empty,
+            Profile: null,
+            Rules: EquatableArray<WhenRuleSpec>.Empty);
 }

@@ -116,13 +116,13 @@ public sealed class ResourceMonitorTests
         var lowBattery = new WhenRuleSpec(
             new ResourceCondition(ResourceKind.BatteryLevel, Comparison.LessOrEqual, 0.2),
             EquatableArray.Create(new TunableSpec(TunableParameter.EpisodicCapacity, EquatableArray.Create(200.0))));
-        var spec = TestPolicies.Mlp(
-            tunables: new[]
-            {
+        var spec = TestPolicies.Er() with
+        {
+            Tunables = EquatableArray.Create(
                 new TunableSpec(TunableParameter.EpisodicCapacity, EquatableArray.Create(200.0, 300, 400, 500, 600)),
-                new TunableSpec(TunableParameter.StreamCapacity, EquatableArray.Create(192.0, 384)),
-            },
-            rules: new[] { lowDram, lowBattery });
+                new TunableSpec(TunableParameter.StreamCapacity, EquatableArray.Create(192.0, 384))),
+            Rules = EquatableArray.Create(lowDram, lowBattery),
+        };
 
         using var sysfs = MemInfo(8 * 1024 * 1024).Write("sys/class/power_supply/BAT0/capacity", 80);
         var plenty = Monitor(sysfs).Read();
