@@ -82,6 +82,25 @@ public sealed class CalibrationTests
     }
 
     [Fact]
+    public void Printed_device_block_compiles_into_the_fitted_coefficients()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "examples/specs/quickstart.miro"))) dir = dir.Parent;
+        var quickstart = File.ReadAllText(Path.Combine(dir!.FullName, "examples/specs/quickstart.miro"));
+        var start = quickstart.IndexOf("device {", StringComparison.Ordinal);
+        var end = quickstart.IndexOf('}', quickstart.IndexOf("meter", start, StringComparison.Ordinal)) + 1;
+        var block = DeviceBlockFormatter.Format(Truth, Miro.Dsl.Model.MeterKind.Rapl, 8L << 30, 64L << 30);
+        var text = quickstart[..start] + block + quickstart[end..];
+
+        var compiled = Miro.Dsl.MiroCompiler.Compile(text, "calibrated.miro");
+        Assert.False(compiled.HasErrors, string.Join("\n", compiled.Diagnostics.Select(d => d.ToString())));
+        var device = compiled.Policies[0].Device;
+        Assert.Equal(Truth, EnergyModel.FromDevice(device) with { ReadJoulesPerByte = Math.Round(device.Storage!.ReadJoulesPerByte, 15), WriteJoulesPerByte = Math.Round(device.Storage.WriteJoulesPerByte, 15) });
+        Assert.Equal(Miro.Dsl.Model.MeterKind.Rapl, device.Meter);
+        Assert.Equal(8L << 30, device.DramBytes);
+    }
+
+    [Fact]
     public void Without_a_sensor_calibration_refuses_and_explains()
     {
         using var sysfs = new FakeSysfs();
