@@ -14,7 +14,7 @@ namespace Miro.Runtime.Data;
 /// </summary>
 public static partial class NpyReader
 {
-    private static ReadOnlySpan<byte> Magic => "\x93NUMPY"u8;
+    private static ReadOnlySpan<byte> Magic => new byte[] { 0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y' };
 
     /// <summary>Reads one <c>.npy</c> file.</summary>
     /// <exception cref="DataFormatException">Bad magic, unsupported dtype or Fortran order, truncated data.</exception>
