@@ -8,6 +8,7 @@ using Miro.Dsl.Diagnostics;
 using Miro.Dsl.Model;
 using Miro.Runtime.Data;
 using Miro.Runtime.Evaluation;
+using Miro.Runtime.Energy;
 using Miro.Runtime.Session;
 
 namespace Miro.Cli;
@@ -111,13 +112,15 @@ internal static class RunCommand
         stdout.WriteLine(Invariant($"data   {source}: {train.Count} train / {test.Count} test samples"));
         stdout.WriteLine(Invariant($"seed {options.Seed}, {threads} thread(s), reports in {outDir}"));
 
+        using var energy = EnergyHook.Start(policy);
+        EnergyPrinter.PrintMeter(stdout, energy.Meter.Source);
         var sessionOptions = new SessionOptions
         {
             Seed = options.Seed,
             Threads = threads,
             Progress = new ConsoleProgress(stdout, interactive),
             ProgressInterval = TimeSpan.FromMilliseconds(interactive ? 100 : 1000),
-            Hooks = new ISessionHook[] { new ReportFileHook(outDir) },
+            Hooks = new ISessionHook[] { energy, new ReportFileHook(outDir) },
             DataDescription = source.ToString(),
         };
 
@@ -140,6 +143,7 @@ internal static class RunCommand
 
         string summary = ReportWriter.WriteSummary(outDir, result);
         PrintResult(stdout, result);
+        EnergyPrinter.PrintTasks(stdout, result);
         stdout.WriteLine($"reports: {outDir} ({Path.GetFileName(summary)} and {result.Tasks.Count} task files)");
         return Program.ExitCodes.Ok;
     }

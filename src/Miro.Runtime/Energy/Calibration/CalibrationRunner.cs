@@ -66,10 +66,10 @@ internal sealed class CalibrationRunner
         var cpu = Environment.CpuUsage.TotalTime;
         var read = _io.BytesRead;
         var written = _io.BytesWritten;
-        var clock = Stopwatch.StartNew();
         probe();
-        var wall = clock.Elapsed.TotalSeconds;
         var after = _meter.Snapshot();
+        // The meter's own span, so joules and seconds cover exactly the same interval.
+        var wall = (after.Elapsed - before.Elapsed).TotalSeconds;
         return new CalibrationProbe(name, wall, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds,
             _io.BytesRead - read, _io.BytesWritten - written, after.TotalJoules - before.TotalJoules);
     }
