@@ -67,10 +67,11 @@ internal static class SpecLiteralWriter
             return;
         }
 
-        writer.Write("new " + CSharpLiterals.TypeName(arrayType) + "(new " + CSharpLiterals.TypeName(elementType) + "[] { ");
+        writer.Write("new " + CSharpLiterals.TypeName(arrayType) + "(new " + CSharpLiterals.TypeName(elementType) + "[] {");
         var simple = elementType.IsPrimitive || elementType.IsEnum || elementType == typeof(string);
         if (simple)
         {
+            writer.Write(" ");
             for (var i = 0; i < elements.Length; i++)
             {
                 if (i > 0) writer.Write(", ");
