@@ -1,0 +1,93 @@
+using System.Collections.Generic;
+using Miro.Dsl.Diagnostics;
+using Miro.Dsl.Model;
+using Miro.Dsl.Syntax;
+using Miro.Dsl.Text;
+
+namespace Miro.Dsl.Binding;
+
+/// <summary>Rules that span sections: memories fit DRAM, tunables have their setting, the storage
+/// tier fits the device, profiling has candidates and a task to run at.</summary>
+internal static class PolicyChecks
+{
+    public static void Run(BindContext context, SettingIndex policy, DeviceSpec device, DataSpec data, MemorySpec memory,
+        IReadOnlyList<BoundTunable> tunables, ProfileSpec? profile)
+    {
+        var memorySection = policy["memory"];
+        foreach (var t in tunables)
+            if (t.Parameter == TunableParameter.SwapRatio && memory.Swap is null && memorySection is not null)
+                context.Report(DiagnosticDescriptors.TunableWithoutSetting, ((PathSyntax)t.Setting.Values[0]).Span, "swap.ratio", "swap", "swap ratio 25%");
+
+        if (memorySection?.Block is { } block && device.DramBytes > 0)
+            CheckDramFit(context, block, device, data, memory, tunables);
+
+        if (memory.Storage?.CapacityBytes is { } tier && device.Storage is { } flash && flash.CapacityBytes > 0 && tier > flash.CapacityBytes)
+        {
+            var at = First(memorySection?.Block, "storage")!.Values[0].Span;
+            context.Report(DiagnosticDescriptors.StorageTierTooLarge, at, BindContext.FormatBytes(tier), flash.Kind, BindContext.FormatBytes(flash.CapacityBytes));
+        }
+
+        if (profile is not null && policy["profile"] is { } profileSection)
+        {
+            long candidates = 1;
+            foreach (var t in tunables) candidates *= t.Values.Count;
+            if (candidates < 2) context.Report(DiagnosticDescriptors.TooFewCandidates, profileSection.Keyword.Span, candidates);
+            if (profile.FromTask > data.Tasks)
+            {
+                var at = First(profileSection.Block, "from")?.Span ?? profileSection.Keyword.Span;
+                context.Report(DiagnosticDescriptors.ProfilingNeverRuns, at, profile.FromTask, data.Tasks);
+            }
+        }
+    }
+
+    /// <summary>
+    /// (episodic + stream capacity) × sample size must fit DRAM for every value either may take:
+    /// the declared capacity and every tune candidate. The larger memory is blamed, at each of its
+    /// values that cannot fit next to the other memory's largest value.
+    /// </summary>
+    private static void CheckDramFit(BindContext context, BlockSyntax block, DeviceSpec device, DataSpec data, MemorySpec memory, IReadOnlyList<BoundTunable> tunables)
+    {
+        var episodic = Values(block, "episodic", memory.Episodic.Capacity, tunables, TunableParameter.EpisodicCapacity);
+        var stream = Values(block, "stream", memory.Stream.Capacity, tunables, TunableParameter.StreamCapacity);
+        if (episodic.Count == 0 || stream.Count == 0) return;
+        double maxEpisodic = Max(episodic), maxStream = Max(stream);
+        var blameEpisodic = maxEpisodic >= maxStream;
+        var (blamed, other, blamedName, otherName) = blameEpisodic
+            ? (episodic, maxStream, "episodic.capacity", "stream.capacity")
+            : (stream, maxEpisodic, "stream.capacity", "episodic.capacity");
+        foreach (var (value, span) in blamed)
+        {
+            var samples = value + other;
+            var bytes = samples * data.SampleBytes;
+            if (bytes <= device.DramBytes) continue;
+            context.Report(DiagnosticDescriptors.DoesNotFitDram, span,
+                blamedName + " " + BindContext.Text(value) + " with " + otherName + " " + BindContext.Text(other),
+                BindContext.FormatBytes(bytes), BindContext.Text(samples), BindContext.Text(data.SampleBytes) + " B", BindContext.FormatBytes(device.DramBytes));
+        }
+    }
+
+    private static List<(double Value, TextSpan Span)> Values(BlockSyntax block, string name, int declared, IReadOnlyList<BoundTunable> tunables, TunableParameter parameter)
+    {
+        var values = new List<(double, TextSpan)>();
+        if (First(block, name) is { } setting) values.Add((declared, setting.Values[0].Span));
+        foreach (var t in tunables)
+            if (t.Parameter == parameter) values.AddRange(t.Values);
+        return values;
+    }
+
+    private static double Max(List<(double Value, TextSpan Span)> values)
+    {
+        var max = double.MinValue;
+        foreach (var (v, _) in values)
+            if (v > max) max = v;
+        return max;
+    }
+
+    private static SettingSyntax? First(BlockSyntax? block, string name)
+    {
+        if (block is null) return null;
+        foreach (var s in block.Settings)
+            if (s.Name == name) return s;
+        return null;
+    }
+}

@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Miro.Dsl.Diagnostics;
+using Xunit;
+
+namespace Miro.Dsl.Tests;
+
+public sealed class DiagnosticTests
+{
+    [Theory]
+    [MemberData(nameof(DiagnosticCases.Data), MemberType = typeof(DiagnosticCases))]
+    public void Each_diagnostic_is_reported_once_at_its_exact_span(string id, string marked, string messagePart)
+    {
+        var input = MarkedText.Parse(marked);
+        var result = MiroCompiler.Compile(input.Text, "case.miro");
+
+        var matching = result.Diagnostics.Where(d => d.Id == id).ToList();
+        var diagnostic = Assert.Single(matching);
+        Assert.Equal((input.Line, input.Column, input.Length), (diagnostic.Span.Start.Line, diagnostic.Span.Start.Column, diagnostic.Span.Length));
+        Assert.Contains(messagePart, diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(DiagnosticDescriptors.All.Single(d => d.Id == id).Severity, diagnostic.Severity);
+        if (diagnostic.Severity == MiroSeverity.Error) Assert.Empty(result.Policies);
+    }
+
+    [Fact]
+    public void Every_catalog_entry_has_a_triggering_case()
+    {
+        var covered = DiagnosticCases.All.Select(c => c.Id).ToHashSet();
+        covered.Add(DiagnosticDescriptors.InternalError.Id); // see Internal_errors_become_a_diagnostic_instead_of_an_exception
+        Assert.Equal(DiagnosticDescriptors.All.Select(d => d.Id).OrderBy(i => i), covered.OrderBy(i => i));
+    }
+
+    [Fact]
+    public void Catalog_ids_are_unique_and_numbered_by_phase()
+    {
+        Assert.Equal(DiagnosticDescriptors.All.Length, DiagnosticDescriptors.All.Select(d => d.Id).Distinct().Count());
+        Assert.All(DiagnosticDescriptors.All, d => Assert.Matches(d.Severity == MiroSeverity.Error || d.Severity == MiroSeverity.Warning ? "^MIRO[12][0-9]{3}$" : "^$", d.Id));
+    }
+
+    [Fact]
+    public void Internal_errors_become_a_diagnostic_instead_of_an_exception()
+    {
+        var result = MiroCompiler.Compile("policy P {}", "x.miro", (_, _) => throw new InvalidOperationException("boom"));
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("MIRO1999", diagnostic.Id);
+        Assert.Contains("boom", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Empty(result.Policies);
+    }
+
+    [Fact]
+    public void A_valid_minimal_policy_has_no_diagnostics()
+    {
+        var result = MiroCompiler.Compile(DiagnosticCases.Policy(""), "ok.miro");
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal("P", Assert.Single(result.Policies).Name);
+    }
+
+    [Fact]
+    public void Diagnostics_format_like_the_compiler_with_one_based_positions()
+    {
+        var input = MarkedText.Parse(DiagnosticCases.All.Single(c => c.Id == "MIRO2003").Marked);
+        var diagnostic = MiroCompiler.Compile(input.Text, "specs/bad.miro").Diagnostics.Single();
+
+        Assert.Equal("specs/bad.miro(2,19): error MIRO2003: unit 'W' is not a size; use B, KB, MB, GB, KiB, MiB or GiB", diagnostic.ToString());
+    }
+
+    [Fact]
+    public void Warnings_do_not_stop_the_policy_from_binding()
+    {
+        var input = MarkedText.Parse(DiagnosticCases.All.Single(c => c.Id == "MIRO2020").Marked);
+        var result = MiroCompiler.Compile(input.Text, "warn.miro");
+
+        Assert.Equal(MiroSeverity.Warning, Assert.Single(result.Diagnostics).Severity);
+        Assert.False(result.HasErrors);
+        Assert.Single(result.Policies);
+    }
+}
