@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Miro.Dsl.Diagnostics;
 using Miro.Dsl.Model;
 using Miro.Generators.Model;
+using DiagnosticDescriptor = Microsoft.CodeAnalysis.DiagnosticDescriptor;
 
 namespace Miro.Generators;
 
@@ -36,7 +37,7 @@ internal static class GeneratorDiagnostics
     public static readonly DiagnosticDescriptor DuplicatePolicy = new(
         id: "MIRO3003",
         title: "Duplicate policy type",
-        messageFormat: "Policy '{0}' generates '{1}', which another .miro file in this project already generates; rename one of the policies or give it a different namespace",
+        messageFormat: "Policy '{0}' generates '{1}', which '{2}' also generates; rename one of the policies or give one a namespace",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true);

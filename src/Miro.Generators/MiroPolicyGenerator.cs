@@ -2,6 +2,7 @@ using System;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using Miro.Dsl.Model;
 using Miro.Generators.Emit;
 using Miro.Generators.Model;
 
@@ -35,14 +36,25 @@ public sealed class MiroPolicyGenerator : IIncrementalGenerator
                 options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var ns) ? ns.Trim() : "")
             .WithTrackingName(TrackingNames.RootNamespace);
 
-        var inputs = compiled
+        var withNamespace = compiled
             .Combine(rootNamespace)
+            .WithTrackingName(TrackingNames.WithNamespace);
+
+        var duplicates = withNamespace
+            .Select(static (input, _) => TypeNameRegistry.Of(input.Left, input.Right))
+            .WithTrackingName(TrackingNames.DeclaredTypes)
+            .Collect()
+            .Select(static (files, _) => TypeNameRegistry.Duplicates(files))
+            .WithTrackingName(TrackingNames.DuplicateTypes);
+
+        var inputs = withNamespace
+            .Combine(duplicates)
             .WithTrackingName(TrackingNames.EmitInputs);
 
-        context.RegisterSourceOutput(inputs, static (spc, input) => Execute(spc, input.Left, input.Right));
+        context.RegisterSourceOutput(inputs, static (spc, input) => Execute(spc, input.Left.Left, input.Left.Right, input.Right));
     }
 
-    private static void Execute(SourceProductionContext context, SpecFileResult file, string rootNamespace)
+    private static void Execute(SourceProductionContext context, SpecFileResult file, string rootNamespace, EquatableArray<DuplicateType> duplicates)
     {
         foreach (var diagnostic in file.Diagnostics)
             context.ReportDiagnostic(GeneratorDiagnostics.ToDiagnostic(diagnostic));
@@ -51,7 +63,13 @@ public sealed class MiroPolicyGenerator : IIncrementalGenerator
         {
             var location = LocationOf(file, policy);
             var ns = PolicyEmitter.NamespaceOf(policy.Spec, rootNamespace);
-            var typeName = ns + "." + PolicyEmitter.TypeNameOf(policy.Spec);
+            var typeName = TypeNameRegistry.FullTypeName(policy.Spec, rootNamespace);
+            if (OwnerOf(duplicates, typeName) is { } owner && owner != file.Path)
+            {
+                Report(context, GeneratorDiagnostics.DuplicatePolicy, location, policy.Spec.Name, typeName, owner);
+                continue;
+            }
+
             string source;
             try
             {
@@ -69,17 +87,15 @@ public sealed class MiroPolicyGenerator : IIncrementalGenerator
                 continue;
             }
 
-            try
-            {
-                context.AddSource(typeName + ".g.cs", SourceText.From(source, Encoding.UTF8));
-            }
-            catch (ArgumentException)
-            {
-                // AddSource rejects a hint name already added in this run: another policy, in
-                // this file or another, generates the same type.
-                Report(context, GeneratorDiagnostics.DuplicatePolicy, location, policy.Spec.Name, typeName);
-            }
+            context.AddSource(typeName + ".g.cs", SourceText.From(source, Encoding.UTF8));
         }
+    }
+
+    private static string? OwnerOf(EquatableArray<DuplicateType> duplicates, string typeName)
+    {
+        foreach (var duplicate in duplicates)
+            if (duplicate.TypeName == typeName) return duplicate.OwnerPath;
+        return null;
     }
 
     private static void Report(SourceProductionContext context, DiagnosticDescriptor descriptor, LocationInfo location, params string[] args) =>

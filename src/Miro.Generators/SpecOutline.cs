@@ -19,7 +19,10 @@ internal static class SpecOutline
         var depth = 0;
         string? policy = null;
         var topBlock = "";
-        var segment = new List<string>(); // words since the last brace, across lines
+        // The words before a '{' name the block it opens: those on its own line since the last
+        // brace, or, for a brace alone on its line, those of the previous line with words.
+        var segment = new List<string>();
+        var previousLine = new List<string>();
         var inBlockComment = false;
         var lineStart = 0;
         var lineNumber = 0;
@@ -34,19 +37,21 @@ internal static class SpecOutline
             var blockAtStart = topBlock;
             var words = Words(code);
 
+            segment.Clear();
             foreach (var token in Tokens(code))
             {
                 if (token == "{")
                 {
                     depth++;
-                    if (depth == 1 && segment.Count >= 2 && segment[0] == "policy")
+                    var opener = segment.Count > 0 ? segment : previousLine;
+                    if (depth == 1 && opener.Count >= 2 && opener[0] == "policy")
                     {
-                        policy = segment[1];
+                        policy = opener[1];
                         topBlock = "policy";
                     }
-                    else if (depth == 2 && segment.Count >= 1)
+                    else if (depth == 2 && opener.Count >= 1)
                     {
-                        topBlock = segment[0];
+                        topBlock = opener[0];
                     }
 
                     segment.Clear();
@@ -65,6 +70,8 @@ internal static class SpecOutline
             var trimmed = code.Trim();
             if (words.Count > 0)
             {
+                previousLine.Clear();
+                previousLine.AddRange(words);
                 var block = depthAtStart switch
                 {
                     0 => words[0] == "policy" ? "policy" : "",

@@ -15,6 +15,15 @@ internal static class TrackingNames
     /// <summary>The consumer project's <c>RootNamespace</c> build property.</summary>
     public const string RootNamespace = nameof(RootNamespace);
 
-    /// <summary>Each compiled file paired with the root namespace, ready to emit.</summary>
+    /// <summary>Each compiled file paired with the root namespace.</summary>
+    public const string WithNamespace = nameof(WithNamespace);
+
+    /// <summary>The full names of the types each file generates.</summary>
+    public const string DeclaredTypes = nameof(DeclaredTypes);
+
+    /// <summary>Types that more than one file generates (collected over all files).</summary>
+    public const string DuplicateTypes = nameof(DuplicateTypes);
+
+    /// <summary>Each file with everything it needs to emit.</summary>
     public const string EmitInputs = nameof(EmitInputs);
 }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Miro.Dsl.Model;
 using Miro.Generators.Model;
 using Miro.Generators.Tests.Infrastructure;
 using Xunit;
@@ -23,7 +24,7 @@ public sealed class IncrementalityTests
         .Select(f => (string)f.GetRawConstantValue()!)
         .ToArray();
 
-    private static readonly string[] FileSteps = [TrackingNames.SourceFiles, TrackingNames.CompiledFiles, TrackingNames.EmitInputs];
+    private static readonly string[] FileSteps = [TrackingNames.SourceFiles, TrackingNames.CompiledFiles, TrackingNames.WithNamespace, TrackingNames.DeclaredTypes, TrackingNames.EmitInputs];
 
     private static readonly InMemoryAdditionalText PolicyA = new("/project/a.miro", SpecText.Valid("Alpha"));
     private static readonly InMemoryAdditionalText PolicyB = new("/project/b.miro", SpecText.Valid("Beta"));
@@ -32,6 +33,9 @@ public sealed class IncrementalityTests
     {
         var compilation = GeneratorHarness.CreateCompilation("namespace Consumer { internal static class A { } }");
         var driver = GeneratorHarness.CreateDriver([PolicyA, PolicyB]).RunGenerators(compilation);
+        var result = driver.GetRunResult().Results.Single();
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(2, result.GeneratedSources.Length);
         return (driver, compilation);
     }
 
@@ -78,10 +82,14 @@ public sealed class IncrementalityTests
             Assert.Equal(2, outputs.Count);
             Assert.All(outputs, o =>
             {
-                if (PathOf(o.Value) == PolicyB.Path) Assert.Equal(IncrementalStepRunReason.Modified, o.Reason);
-                else Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step} re-ran {PathOf(o.Value)}: {o.Reason}");
+                if (PathOf(o.Value) == PolicyB.Path) Assert.NotEqual(IncrementalStepRunReason.Cached, o.Reason);
+                else Assert.True(o.Reason == IncrementalStepRunReason.Cached, $"{step} re-ran {PathOf(o.Value)}: {o.Reason}");
             });
         }
+
+        Assert.Contains(Outputs(second, TrackingNames.EmitInputs), o => PathOf(o.Value) == PolicyB.Path && o.Reason == IncrementalStepRunReason.Modified);
+        // Beta still generates the same type, so the cross-file duplicate check does not re-run.
+        Assert.All(Outputs(second, TrackingNames.DuplicateTypes), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
     }
 
     [Fact]
@@ -117,7 +125,9 @@ public sealed class IncrementalityTests
     {
         MiroSourceFile file => file.Path,
         SpecFileResult result => result.Path,
+        DeclaredTypes types => types.Path,
         ValueTuple<SpecFileResult, string> pair => pair.Item1.Path,
+        ValueTuple<ValueTuple<SpecFileResult, string>, EquatableArray<DuplicateType>> input => input.Item1.Item1.Path,
         _ => throw new InvalidOperationException($"unexpected step output {value.GetType()}"),
     };
 
