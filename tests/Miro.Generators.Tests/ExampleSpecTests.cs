@@ -7,25 +7,44 @@ using Xunit;
 
 namespace Miro.Generators.Tests;
 
-/// <summary>Every spec in examples/specs through the real generator: reviewed output, clean compile, same spec as run-time binding.</summary>
+/// <summary>
+/// Every spec under examples/ (except examples/broken) through the real generator: reviewed
+/// output, clean compile, and the same spec as run-time binding.
+/// </summary>
 public sealed class ExampleSpecTests
 {
+    private static string[] SpecPaths() =>
+        Directory.GetFiles(RepoPaths.Examples, "*.miro", SearchOption.AllDirectories)
+            .Where(p => !p.StartsWith(RepoPaths.BrokenSpecs + Path.DirectorySeparatorChar, System.StringComparison.Ordinal)
+                && !p.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, System.StringComparison.Ordinal)
+                && !p.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, System.StringComparison.Ordinal))
+            .OrderBy(p => p, System.StringComparer.Ordinal)
+            .ToArray();
+
     public static TheoryData<string> Specs()
     {
         var data = new TheoryData<string>();
-        foreach (var path in Directory.GetFiles(RepoPaths.ExampleSpecs, "*.miro").OrderBy(p => p, System.StringComparer.Ordinal))
-            data.Add(Path.GetFileName(path));
+        foreach (var path in SpecPaths()) data.Add(Relative(path));
         return data;
     }
 
-    private static (string Path, string Text) Read(string fileName)
+    private static string Relative(string path) => Path.GetRelativePath(RepoPaths.Examples, path).Replace(Path.DirectorySeparatorChar, '/');
+
+    private static (string Path, string Text) Read(string relativePath)
     {
-        var path = Path.Combine(RepoPaths.ExampleSpecs, fileName);
+        var path = Path.Combine(RepoPaths.Examples, relativePath);
         return (path, File.ReadAllText(path));
     }
 
     [Fact]
-    public void There_are_example_specs_to_test() => Assert.True(Directory.GetFiles(RepoPaths.ExampleSpecs, "*.miro").Length >= 3);
+    public void The_sample_specs_and_the_example_app_spec_are_all_covered()
+    {
+        var covered = SpecPaths().Select(Relative).ToList();
+
+        Assert.Contains("specs/quickstart.miro", covered);
+        Assert.Contains("Miro.Examples.PolicyApp/Policies/edge-camera.miro", covered);
+        Assert.DoesNotContain(covered, p => p.StartsWith("broken/", System.StringComparison.Ordinal));
+    }
 
     [Theory]
     [MemberData(nameof(Specs))]

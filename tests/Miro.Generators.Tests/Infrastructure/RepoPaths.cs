@@ -11,8 +11,8 @@ internal static class RepoPaths
     /// <summary>The directory holding Miro.sln.</summary>
     public static string Root => LazyRoot.Value;
 
-    /// <summary>examples/specs: the sample specs every snapshot and round-trip test covers.</summary>
-    public static string ExampleSpecs => Path.Combine(Root, "examples", "specs");
+    /// <summary>examples/: sample specs (examples/specs) and the example apps' specs.</summary>
+    public static string Examples => Path.Combine(Root, "examples");
 
     /// <summary>examples/broken: deliberately broken specs, kept out of every build.</summary>
     public static string BrokenSpecs => Path.Combine(Root, "examples", "broken");
