@@ -9,6 +9,7 @@ using Miro.Dsl.Model;
 using Miro.Runtime.Data;
 using Miro.Runtime.Evaluation;
 using Miro.Runtime.Energy;
+using Miro.Runtime.Resources;
 using Miro.Runtime.Session;
 
 namespace Miro.Cli;
@@ -120,7 +121,7 @@ internal static class RunCommand
             Threads = threads,
             Progress = new ConsoleProgress(stdout, interactive),
             ProgressInterval = TimeSpan.FromMilliseconds(interactive ? 100 : 1000),
-            Hooks = new ISessionHook[] { energy, new ReportFileHook(outDir) },
+            Hooks = new ISessionHook[] { energy, ResourceHook.For(policy), new ReportFileHook(outDir) },
             DataDescription = source.ToString(),
         };
 

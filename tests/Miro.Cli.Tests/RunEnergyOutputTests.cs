@@ -66,6 +66,7 @@ public sealed class RunEnergyOutputTests
             var energy = task1.RootElement.GetProperty("extensions").GetProperty("energy");
             Assert.True(energy.GetProperty("stoppedByBudget").GetBoolean());
             Assert.Equal("stop", energy.GetProperty("budgetEvents")[0].GetProperty("verdict").GetString());
+            Assert.True(task1.RootElement.GetProperty("extensions").GetProperty("resources").GetProperty("dramAvailableBytes").GetInt64() > 0);
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using Miro.Dsl.Model;
+using Miro.Dsl;
 using Miro.Runtime.Resources;
 using Miro.Runtime.Tests.Energy;
 using Xunit;
@@ -14,8 +15,10 @@ public sealed class ResourceMonitorTests
     private static FakeSysfs MemInfo(long availableKb) => new FakeSysfs().Write("proc/meminfo",
         $"MemTotal:       24576000 kB\nMemFree:         1000000 kB\nMemAvailable:   {availableKb} kB\nBuffers:          100000 kB");
 
-    private static ResourceMonitor Monitor(FakeSysfs sysfs, long? free = null) =>
-        new(Path.Combine(sysfs.Root, "store"), sysfs.Root, _ => free);
+    private static readonly DeviceSpec Device = TestDevices.Nano(); // 4 GiB DRAM, 16 GiB eMMC
+
+    private static ResourceMonitor Monitor(FakeSysfs sysfs, long? free = 42) =>
+        new(Device, Path.Combine(sysfs.Root, "store"), sysfs.Root, _ => free);
 
     [Fact]
     public void Available_dram_is_MemAvailable_without_a_cgroup_limit()
@@ -86,7 +89,7 @@ public sealed class ResourceMonitorTests
     {
         using var sysfs = new FakeSysfs();
         string? asked = null;
-        var monitor = new ResourceMonitor(Path.Combine(sysfs.Root, "not", "yet", "store"), sysfs.Root, p => { asked = p; return 42; });
+        var monitor = new ResourceMonitor(Device, Path.Combine(sysfs.Root, "not", "yet", "store"), sysfs.Root, p => { asked = p; return 42; });
         Assert.Equal(42, monitor.Read().StorageFreeBytes);
         Assert.Equal(Path.GetFullPath(sysfs.Root), asked);
     }
@@ -95,7 +98,8 @@ public sealed class ResourceMonitorTests
     public void Real_free_space_of_the_temp_folder_is_positive()
     {
         using var sysfs = new FakeSysfs();
-        Assert.True(new ResourceMonitor(sysfs.Root, sysfs.Root).Read().StorageFreeBytes > 0);
+        var free = new ResourceMonitor(Device, sysfs.Root, sysfs.Root).Read().StorageFreeBytes;
+        Assert.InRange(free, 1, long.MaxValue - 1);
     }
 
     [Fact]
@@ -125,26 +129,62 @@ public sealed class ResourceMonitorTests
         };
 
         using var sysfs = MemInfo(8 * 1024 * 1024).Write("sys/class/power_supply/BAT0/capacity", 80);
+        var space = CandidateSpace.Create(spec);
         var plenty = Monitor(sysfs).Read();
-        Assert.Empty(WhenRules.Active(spec.Rules, plenty));
-        Assert.Equal(spec.Tunables.ToArray(), WhenRules.Narrow(spec, plenty).ToArray());
+        Assert.Equal(0UL, space.ActiveRules(plenty));
+        Assert.Equal(10, Episodic(space, plenty).Length);
 
         sysfs.Write("sys/fs/cgroup/memory.max", 2 * GiB).Write("sys/fs/cgroup/memory.current", GiB + GiB / 2);
         var tight = Monitor(sysfs).Read();
-        Assert.Equal(new[] { lowDram }, WhenRules.Active(spec.Rules, tight).ToArray());
-        var narrowed = WhenRules.Narrow(spec, tight);
-        Assert.Equal(new[] { 200.0, 300, 400 }, narrowed[0].Values.ToArray());
-        Assert.Equal(new[] { 192.0, 384 }, narrowed[1].Values.ToArray());
+        Assert.Equal(0b01UL, space.ActiveRules(tight));
+        Assert.Equal(new[] { 200.0, 300, 400 }, Episodic(space, tight).Distinct().ToArray());
 
         sysfs.Write("sys/class/power_supply/BAT0/capacity", 15);
-        Assert.Equal(new[] { 200.0 }, WhenRules.Narrow(spec, Monitor(sysfs).Read())[0].Values.ToArray());
+        var tightAndLow = Monitor(sysfs).Read();
+        Assert.Equal(0b11UL, space.ActiveRules(tightAndLow));
+        Assert.Equal(new[] { 200.0 }, Episodic(space, tightAndLow).Distinct().ToArray());
+    }
+
+    private static double[] Episodic(CandidateSpace space, ResourceState state)
+    {
+        var values = new System.Collections.Generic.List<double>();
+        foreach (var ordinal in space.Enumerate(state)) values.Add(space.ValueOf(ordinal, 0));
+        return values.ToArray();
     }
 
     [Fact]
-    public void Rule_on_an_absent_battery_does_not_apply()
+    public void Unreadable_figures_fall_back_to_the_device_block()
     {
-        var condition = new ResourceCondition(ResourceKind.BatteryLevel, Comparison.Less, 0.5);
-        Assert.False(new ResourceSnapshot(GiB, GiB, null).Satisfies(condition));
-        Assert.True(new ResourceSnapshot(GiB, GiB, 0.4).Satisfies(condition));
+        using var sysfs = new FakeSysfs(); // no /proc/meminfo, no cgroup files
+        var state = Monitor(sysfs, free: null).Read();
+        Assert.Equal(Device.DramBytes, state.DramAvailableBytes);
+        Assert.Equal(Device.Storage!.CapacityBytes, state.StorageFreeBytes);
+        Assert.Null(state.BatteryLevel);
+    }
+
+    [Fact]
+    public void Resource_hook_records_the_state_and_the_rules_it_selected_in_every_task_report()
+    {
+        using var sysfs = MemInfo(512 * 1024); // 512 MiB available
+        var lowDram = new WhenRuleSpec(
+            new ResourceCondition(ResourceKind.DramAvailable, Comparison.Less, GiB),
+            EquatableArray.Create(new TunableSpec(TunableParameter.EpisodicCapacity, EquatableArray.Create(50.0))));
+        var policy = TestPolicies.Er(episodic: 50, epochs: 1, batch: 50, hidden: new[] { 16 }, tasks: 2) with
+        {
+            Tunables = EquatableArray.Create(new TunableSpec(TunableParameter.EpisodicCapacity, EquatableArray.Create(50.0, 100))),
+            Rules = EquatableArray.Create(lowDram),
+        };
+        var hook = new ResourceHook(Monitor(sysfs), policy.Rules);
+        using var session = Miro.Runtime.Session.MiroSession.Create(policy, EmbeddedData.Train, EmbeddedData.Test,
+            new Miro.Runtime.Session.SessionOptions { Seed = 1, Hooks = new Miro.Runtime.Session.ISessionHook[] { hook } });
+        var result = session.Run();
+
+        Assert.All(result.Tasks, t =>
+        {
+            var resources = (ResourceReport)t.Extensions![ResourceHook.ExtensionName];
+            Assert.Equal(512L << 20, resources.DramAvailableBytes);
+            Assert.Equal(new[] { 0 }, resources.ActiveRules.ToArray());
+        });
+        Assert.Equal(512L << 20, hook.Current!.Value.DramAvailableBytes);
     }
 }
