@@ -106,6 +106,28 @@ public abstract class ReplayMemory
     /// </summary>
     public abstract void Resize(int capacity, ISampleSource? source, Random rng);
 
+    /// <summary>
+    /// Puts back a saved state (checkpoint resume): <paramref name="count"/> filled slots of a
+    /// <paramref name="capacity"/>-slot memory and the classes it had been offered.
+    /// </summary>
+    internal void Restore(int capacity, float[] features, int[] labels, long[] ids, int count, IEnumerable<int> seenClasses)
+    {
+        if (count > capacity || features.Length != capacity * SampleSize || labels.Length != capacity || ids.Length != capacity)
+        {
+            throw new ArgumentException($"A saved memory of {count}/{capacity} slots needs {capacity} x {SampleSize} values, {capacity} labels and {capacity} ids.");
+        }
+
+        lock (SyncRoot)
+        {
+            ReplaceAll(capacity, features, labels, ids, count);
+            _seenClasses.Clear();
+            foreach (int label in seenClasses)
+            {
+                _seenClasses.Add(label);
+            }
+        }
+    }
+
     /// <summary>Copies slot <paramref name="slot"/>'s features into <paramref name="destination"/>; caller holds <see cref="SyncRoot"/>.</summary>
     internal void CopyFeaturesUnlocked(int slot, Span<float> destination)
         => _features.AsSpan(slot * SampleSize, SampleSize).CopyTo(destination);

@@ -18,7 +18,7 @@ public sealed class ReservoirMemory : ReplayMemory
     }
 
     /// <summary>Stream samples observed so far.</summary>
-    public long Observed { get; private set; }
+    public long Observed { get; internal set; }
 
     /// <inheritdoc />
     public override bool UpdatesOnline => true;

@@ -53,11 +53,13 @@ public sealed class ResourceHook : ISessionHook
         return report with { Extensions = extensions };
     }
 
-    /// <summary>A hook for <paramref name="policy"/>: its store path (or the working directory) and its rules.</summary>
-    public static ResourceHook For(PolicySpec policy)
+    /// <summary>A hook for <paramref name="policy"/>: its store path (resolved against <paramref name="baseDirectory"/>,
+    /// as the storage tier resolves it; the base directory itself without a storage tier) and its rules.</summary>
+    public static ResourceHook For(PolicySpec policy, string baseDirectory)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var store = policy.Memory.Storage?.Path ?? Directory.GetCurrentDirectory();
+        ArgumentNullException.ThrowIfNull(baseDirectory);
+        var store = Path.Combine(baseDirectory, policy.Memory.Storage?.Path ?? ".");
         return new ResourceHook(new ResourceMonitor(policy.Device, store), policy.Rules);
     }
 }

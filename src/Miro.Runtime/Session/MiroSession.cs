@@ -151,6 +151,37 @@ public sealed class MiroSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// Puts back the progress of a checkpointed run before <see cref="Run"/> continues it: the
+    /// completed tasks' reports (and so the accuracy matrix) and the configuration in force. The
+    /// model and memories are restored by the caller (<c>Checkpoints.Checkpointer.Resume</c>).
+    /// </summary>
+    internal void RestoreProgress(IReadOnlyList<TaskReport> reports, TaskConfiguration configuration)
+    {
+        if (_started || _reports.Count > 0)
+        {
+            throw new InvalidOperationException("A session can only be restored before it runs.");
+        }
+
+        if (reports.Count > Scenario.Tasks.Count)
+        {
+            throw new ArgumentException($"The checkpoint holds {reports.Count} tasks but the scenario has {Scenario.Tasks.Count}.");
+        }
+
+        for (int t = 0; t < reports.Count; t++)
+        {
+            Accuracy.SetRow(t, reports[t].Accuracies);
+            _reports.Add(reports[t]);
+        }
+
+        Epochs = configuration.Epochs;
+        LearnerContext.Batch = configuration.Batch;
+        if (configuration.StreamCapacity != Stream.Capacity)
+        {
+            Stream.Resize(configuration.StreamCapacity, SeedStreams.Create(Seed, "stream", reports.Count));
+        }
+    }
+
     /// <summary>Runs every remaining task and returns the result.</summary>
     /// <exception cref="OperationCanceledException">The token was cancelled (the current task ends at a batch boundary first).</exception>
     public SessionResult Run(CancellationToken cancellationToken = default)
