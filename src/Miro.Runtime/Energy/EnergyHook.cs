@@ -73,7 +73,12 @@ public sealed class EnergyHook : ISessionHook, IDisposable
     public void OnSessionStart(MiroSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        _enforcer = new BudgetEnforcer(_budgets, session.Scenario.Tasks.Count);
+        // A resumed run has already spent what its completed tasks' reports say: run budgets count it.
+        var spent = 0.0;
+        foreach (var report in session.Reports)
+            if (report.EnergyJoules is not null)
+                foreach (var joules in report.EnergyJoules.Values) spent += joules;
+        _enforcer = new BudgetEnforcer(_budgets, session.Scenario.Tasks.Count, session.Reports.Count, spent);
         _reportedUpTo = Meter.Snapshot();
     }
 
@@ -88,11 +93,12 @@ public sealed class EnergyHook : ISessionHook, IDisposable
             _enforcer?.BeginTask(task.Index + 1, Meter.TotalJoules);
         }
 
-        if (phase == SessionPhase.Training && _enforcer is { RunStopped: true })
+        // A budget already spent before training (a spent run budget, or store writes and profiling that
+        // used up the task's): this task trains no epoch; it still evaluates and reports why.
+        if (phase == SessionPhase.Training && _enforcer is not null && _budgets.Count > 0
+            && _enforcer.Check(Meter.TotalJoules, 0, 1).Verdict == BudgetVerdict.Stop)
         {
-            // A spent run budget: this task trains no epoch (it still evaluates and reports why).
             task.Epochs = 0;
-            _enforcer.Check(Meter.TotalJoules, 0, 1);
         }
 
         _phase?.Dispose();

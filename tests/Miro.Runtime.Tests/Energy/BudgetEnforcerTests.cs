@@ -115,3 +115,24 @@ public sealed class BudgetEnforcerTests
         Assert.Equal(new[] { BudgetVerdict.Warn, BudgetVerdict.Stop }, enforcer.Events.Select(e => e.Verdict).ToArray());
     }
 }
+
+public sealed class ResumedBudgetTests
+{
+    [Fact]
+    public void Resumed_run_charges_what_the_completed_tasks_spent_to_run_budgets()
+    {
+        var enforcer = new BudgetEnforcer(new[] { new BudgetSpec(15, BudgetScope.PerRun, ExceedAction.Stop) }, totalTasks: 3, completedTasks: 1, spentJoules: 12);
+        enforcer.BeginTask(2, 0); // a fresh meter after the restart
+        Assert.Equal(BudgetVerdict.Continue, enforcer.Check(2.9, 10, 100).Verdict);
+        Assert.Equal(BudgetVerdict.Stop, enforcer.Check(3, 11, 100).Verdict);
+    }
+
+    [Fact]
+    public void Resumed_run_degrade_shares_what_is_left_among_the_remaining_tasks()
+    {
+        var enforcer = new BudgetEnforcer(new[] { new BudgetSpec(100, BudgetScope.PerRun, ExceedAction.Degrade) }, totalTasks: 4, completedTasks: 2, spentJoules: 60);
+        enforcer.BeginTask(3, 0);
+        Assert.Equal(BudgetVerdict.Degrade, enforcer.Check(5, 10, 100).Verdict); // on course for 50 J against 40 / 2
+        Assert.Equal(20, enforcer.Events[0].LimitJoules, 9);
+    }
+}

@@ -150,3 +150,29 @@ public sealed class BudgetRunTests
         Assert.InRange(result.Tasks.Sum(t => EnergyOf(t).TotalJoules), 15, 15 + JoulesPerStep + 1e-9);
     }
 }
+
+public sealed class ResumedBudgetRunTests
+{
+    [Fact]
+    public void Energy_of_restored_tasks_counts_against_the_run_budget()
+    {
+        var policy = TestPolicies.Er(episodic: 50, epochs: 1, batch: 50, hidden: new[] { 16 }, tasks: 2) with
+        {
+            Device = TestDevices.Nano(MeterKind.Model),
+            Budgets = EquatableArray.Create(new BudgetSpec(5, BudgetScope.PerRun, ExceedAction.Stop)),
+        };
+        // Task 1 as a checkpoint restores it: its report says it used 6 J, more than the whole run budget.
+        TaskReport first;
+        using (var earlier = MiroSession.Create(policy, EmbeddedData.Train, EmbeddedData.Test, new SessionOptions { Seed = 2 }))
+            first = earlier.RunTask(0) with { EnergyJoules = new Dictionary<string, double> { ["train_compute"] = 6 } };
+
+        using var energy = EnergyHook.Start(policy, new EnergyMeterOptions { Root = System.IO.Path.GetTempPath() });
+        using var resumed = MiroSession.Create(policy, EmbeddedData.Train, EmbeddedData.Test,
+            new SessionOptions { Seed = 2, Hooks = new ISessionHook[] { energy } });
+        resumed.RestoreProgress(new[] { first }, first.Configuration);
+        var task2 = resumed.RunTask(1);
+
+        Assert.Equal(0, task2.Steps);
+        Assert.True(((EnergyReport)task2.Extensions![EnergyHook.ExtensionName]).StoppedByBudget);
+    }
+}

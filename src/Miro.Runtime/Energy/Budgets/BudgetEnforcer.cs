@@ -35,15 +35,24 @@ public sealed class BudgetEnforcer
     private int _tasksStarted;
     private double _taskStartJoules;
     private double _runStartJoules = double.NaN;
+    private readonly double _spentBefore;
     private bool _runStopped;
 
     /// <summary>Enforces <paramref name="budgets"/> over a run of <paramref name="totalTasks"/> tasks.</summary>
-    public BudgetEnforcer(IReadOnlyList<BudgetSpec> budgets, int totalTasks)
+    /// <param name="budgets">The spec's budgets.</param>
+    /// <param name="totalTasks">Tasks in the whole run.</param>
+    /// <param name="completedTasks">Tasks a resumed run already completed (0 for a fresh run).</param>
+    /// <param name="spentJoules">Joules those tasks used (their reports' energy), charged to run budgets.</param>
+    public BudgetEnforcer(IReadOnlyList<BudgetSpec> budgets, int totalTasks, int completedTasks = 0, double spentJoules = 0)
     {
         ArgumentNullException.ThrowIfNull(budgets);
         ArgumentOutOfRangeException.ThrowIfLessThan(totalTasks, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(completedTasks);
+        ArgumentOutOfRangeException.ThrowIfNegative(spentJoules);
         _budgets = budgets;
         _totalTasks = totalTasks;
+        _tasksStarted = completedTasks;
+        _spentBefore = spentJoules;
         _warned = new bool[budgets.Count];
         _degraded = new bool[budgets.Count];
         _stopped = new bool[budgets.Count];
@@ -93,7 +102,7 @@ public sealed class BudgetEnforcer
     {
         var budget = _budgets[i];
         var taskSpent = meterJoules - _taskStartJoules;
-        var runSpent = meterJoules - _runStartJoules;
+        var runSpent = meterJoules - _runStartJoules + _spentBefore;
         var perRun = budget.Scope == BudgetScope.PerRun;
         var spent = perRun ? runSpent : taskSpent;
         var projectedTask = done >= Math.Max(1, MinProgressToProject * planned) && planned > done
@@ -125,7 +134,7 @@ public sealed class BudgetEnforcer
             default:
                 // This task's allowance: the whole task budget, or an even share of what the run has left.
                 var remainingTasks = Math.Max(1, _totalTasks - _tasksStarted + 1);
-                var allowance = perRun ? (budget.EnergyJoules - (_taskStartJoules - _runStartJoules)) / remainingTasks : budget.EnergyJoules;
+                var allowance = perRun ? (budget.EnergyJoules - (_taskStartJoules - _runStartJoules) - _spentBefore) / remainingTasks : budget.EnergyJoules;
                 if (taskSpent >= allowance || (perRun && runSpent >= budget.EnergyJoules))
                 {
                     if (_stopped[i]) return (BudgetVerdict.Stop, 1);
