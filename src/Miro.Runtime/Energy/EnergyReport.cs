@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text;
 using Miro.Dsl.Model;
 using Miro.Runtime.Energy.Budgets;
@@ -20,7 +19,8 @@ public sealed record PhaseEnergyReport(string Phase, double Joules, string Prove
 /// <param name="AtSeconds">Seconds since the meter started.</param>
 /// <param name="Kind">The event kind, in snake case.</param>
 /// <param name="Message">What happened and what was done.</param>
-public sealed record MeterEventReport(double AtSeconds, string Kind, string Message);
+/// <param name="ModelFilledJoules">Joules the model supplied for the affected interval.</param>
+public sealed record MeterEventReport(double AtSeconds, string Kind, string Message, double ModelFilledJoules);
 
 /// <summary>A budget event in a report.</summary>
 /// <param name="Verdict">What was decided (<c>warn</c>, <c>degrade</c>, <c>stop</c>).</param>
@@ -69,7 +69,7 @@ public sealed record EnergyReport(
             phases.Add(new PhaseEnergyReport(Snake(p.Phase.ToString()), p.Joules, Snake(p.Provenance.ToString()), p.CounterJoules, p.IntegratedPowerJoules, p.ModelJoules));
         var meterEvents = new List<MeterEventReport>();
         foreach (var e in taskEnergy.Events)
-            meterEvents.Add(new MeterEventReport(e.Elapsed.TotalSeconds, Snake(e.Kind.ToString()), e.Message));
+            meterEvents.Add(new MeterEventReport(e.Elapsed.TotalSeconds, Snake(e.Kind.ToString()), e.Message, e.ModelFilledJoules));
         var budgets = new List<BudgetEventReport>();
         var stopped = false;
         foreach (var b in budgetEvents)
@@ -82,20 +82,6 @@ public sealed record EnergyReport(
         var source = taskEnergy.Source;
         return new EnergyReport(taskEnergy.TotalJoules, Snake(source.Kind.ToString()), Snake(source.Requested.ToString()), source.Description,
             source.FallbackReason, taskEnergy.ModelEstimateJoules, phases, meterEvents, budgets, stopped);
-    }
-
-    /// <summary>One line for console output: total, source, the phases that used energy, budget verdicts.</summary>
-    public string Summary()
-    {
-        var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"energy {TotalJoules:0.##} J ({Meter}");
-        if (FallbackReason is not null) sb.Append(", fallback");
-        sb.Append(')');
-        foreach (var p in Phases)
-            if (p.Joules > 0) sb.Append(CultureInfo.InvariantCulture, $" {p.Phase} {p.Joules:0.##} J");
-        foreach (var b in BudgetEvents) sb.Append(" | budget ").Append(b.Verdict).Append(": ").Append(b.Message);
-        if (MeterEvents.Count > 0) sb.Append(CultureInfo.InvariantCulture, $" | {MeterEvents.Count} meter event(s)");
-        return sb.ToString();
     }
 
     private static string Snake(string pascal)

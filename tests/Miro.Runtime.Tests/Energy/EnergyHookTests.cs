@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text.Json;
 using Miro.Dsl.Model;
 using Miro.Runtime.Energy;
@@ -51,19 +52,59 @@ public sealed class EnergyHookTests
     public void Session_phases_map_to_energy_phases(SessionPhase session, EnergyPhase energy) =>
         Assert.Equal(energy, EnergyHook.EnergyPhaseOf(session));
 
-    [Fact]
-    public void Summary_line_names_total_meter_and_budget_verdicts()
+    private sealed class FaultInjector : ISessionHook
     {
-        using var sysfs = new FakeSysfs();
-        using var h = new MeterHarness(sysfs, TestDevices.Nano());
-        using (h.Meter.Enter(EnergyPhase.TrainCompute)) h.Step(1000);
-        var events = new[]
+        private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _time;
+        private readonly EnergyMeter _meter;
+        private readonly FakeSysfs _sysfs;
+        private int _steps;
+
+        public FaultInjector(Microsoft.Extensions.Time.Testing.FakeTimeProvider time, EnergyMeter meter, FakeSysfs sysfs)
         {
-            new Miro.Runtime.Energy.Budgets.BudgetEvent(1, new BudgetSpec(1, BudgetScope.PerTask, ExceedAction.Warn),
-                Miro.Runtime.Energy.Budgets.BudgetVerdict.Warn, 1.9, 1, 1.9, 1, "energy budget 1 J per task exceeded"),
+            _time = time;
+            _meter = meter;
+            _sysfs = sysfs;
+        }
+
+        public Miro.Runtime.Learning.StepVerdict OnStep(TaskContext task, in Miro.Runtime.Learning.StepReport step)
+        {
+            if (++_steps == 30) _sysfs.Delete(Rail + "/curr1_input"); // the sensor driver goes away mid-task
+            _time.Advance(System.TimeSpan.FromMilliseconds(100));
+            _meter.Sample();
+            return Miro.Runtime.Learning.StepVerdict.Continue;
+        }
+    }
+
+    private const string Rail = "sys/bus/i2c/drivers/ina3221/1-0040/hwmon/hwmon2";
+
+    [Fact]
+    public void Sensor_failing_mid_run_falls_back_to_the_model_and_the_task_report_says_so()
+    {
+        using var sysfs = new FakeSysfs()
+            .Write(Rail + "/in1_label", "VDD_IN").Write(Rail + "/in1_input", 5000).Write(Rail + "/curr1_input", 1000); // 5 W
+        var policy = TestPolicies.Er(episodic: 50, epochs: 2, batch: 20, hidden: new[] { 16 }, tasks: 2) with
+        {
+            Device = TestDevices.Nano(MeterKind.Ina3221),
         };
-        var summary = EnergyReport.From(h.Meter.Snapshot(), events).Summary();
-        Assert.StartsWith("energy 1.9 J (model, fallback) train_compute 1.9 J", summary);
-        Assert.Contains("budget warn: energy budget 1 J per task exceeded", summary);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        using var meter = new EnergyMeter(Miro.Runtime.Energy.Sources.SensorDiscovery.Choose(sysfs.Root, MeterKind.Ina3221), MeterKind.Ina3221,
+            EnergyModel.FromDevice(policy.Device), new FakeActivity(), time);
+        using var energy = new EnergyHook(meter, policy.Budgets);
+        using var session = MiroSession.Create(policy, EmbeddedData.Train, EmbeddedData.Test,
+            new SessionOptions { Seed = 1, Hooks = new ISessionHook[] { new FaultInjector(time, meter, sysfs), energy } });
+        var result = session.Run();
+
+        var task1 = (EnergyReport)result.Tasks[0].Extensions![EnergyHook.ExtensionName];
+        Assert.Equal("model", task1.Meter); // the source at report time
+        Assert.Contains("curr1_input", task1.FallbackReason);
+        Assert.Equal(new[] { "read_fault", "read_fault", "read_fault", "fell_back_to_model" }, task1.MeterEvents.Select(e => e.Kind).ToArray());
+        var train = task1.Phases.Single(p => p.Phase == "train_compute");
+        Assert.Equal(29 * 0.5, train.IntegratedPowerJoules, 9); // 29 measured intervals at 5 W x 100 ms
+        Assert.True(train.ModelJoules > 0);
+        Assert.Equal("model", train.Provenance);
+
+        var task2 = (EnergyReport)result.Tasks[1].Extensions![EnergyHook.ExtensionName];
+        Assert.Empty(task2.MeterEvents);
+        Assert.All(task2.Phases, p => Assert.Equal(0, p.IntegratedPowerJoules));
     }
 }
