@@ -48,9 +48,11 @@ public sealed class BudgetRunTests
         public void OnCheckpoint(TaskContext task, TaskReport report) => Checkpointed.Add(report);
     }
 
-    private static (SessionResult Result, ClockHook Clock) Run(int tasks, params BudgetSpec[] budgets)
+    private static (SessionResult Result, ClockHook Clock) Run(int tasks, params BudgetSpec[] budgets) => Run(LearnerKind.Er, tasks, budgets);
+
+    private static (SessionResult Result, ClockHook Clock) Run(LearnerKind learner, int tasks, params BudgetSpec[] budgets)
     {
-        var policy = TestPolicies.Er(episodic: 100, epochs: 4, batch: 20, hidden: new[] { 32 }, tasks: tasks) with
+        var policy = TestPolicies.Er(episodic: 100, epochs: 4, batch: 20, hidden: new[] { 32 }, tasks: tasks, learner: learner) with
         {
             Budgets = EquatableArray.Create(budgets),
         };
@@ -119,6 +121,20 @@ public sealed class BudgetRunTests
             Assert.Equal("degrade", degrade.Verdict);
             Assert.InRange(degrade.WorkScale, 0.3, 0.6);
         }
+    }
+
+    [Fact]
+    public void Degrade_budget_shortens_the_single_pass_of_online_er()
+    {
+        // Online ER makes one pass of 50 steps (3 J); the budget allows about half.
+        var (result, _) = Run(LearnerKind.OnlineEr, 1, new BudgetSpec(1.53, BudgetScope.PerTask, ExceedAction.Degrade));
+        var task = result.Tasks[0];
+        var energy = EnergyOf(task);
+
+        Assert.False(task.StoppedEarly);
+        Assert.InRange(energy.TotalJoules, 1.53 - 2 * JoulesPerStep, 1.53);
+        Assert.InRange(task.Steps, 20, 26);
+        Assert.Equal("degrade", Assert.Single(energy.BudgetEvents).Verdict);
     }
 
     [Fact]
