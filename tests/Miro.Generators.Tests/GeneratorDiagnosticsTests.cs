@@ -64,15 +64,14 @@ public sealed class GeneratorDiagnosticsTests
     }
 
     [Fact]
-    public void A_spec_namespace_that_is_not_valid_CSharp_reports_MIRO3002_at_the_policy()
+    public void A_root_namespace_that_is_not_valid_CSharp_reports_MIRO3002_at_the_policy()
     {
-        var text = SpecText.Valid("Bad").Replace("policy Bad {", "policy Bad {\n  namespace My.class");
-
-        var output = GeneratorHarness.Run(("/p/bad.miro", text));
+        var output = GeneratorHarness.Run("My-App", ("/p/bad.miro", SpecText.Valid("Bad")));
 
         var diagnostic = Assert.Single(output.RunResult.Diagnostics);
         Assert.Equal("MIRO3002", diagnostic.Id);
-        Assert.Contains("'My.class' is not a valid C# namespace", diagnostic.GetMessage());
+        Assert.Equal("Policy 'Bad' cannot be emitted: 'My-App.Policies' is not a valid C# namespace; each dot-separated part must be an identifier that is not a C# keyword", diagnostic.GetMessage());
+        Assert.Equal((0, 0), (diagnostic.Location.GetLineSpan().StartLinePosition.Line, diagnostic.Location.GetLineSpan().StartLinePosition.Character));
         Assert.Empty(output.Sources);
     }
 
