@@ -77,4 +77,18 @@ public sealed class DiagnosticTests
         Assert.False(result.HasErrors);
         Assert.Single(result.Policies);
     }
+
+    [Theory]
+    [InlineData("  tune { episodic.capacity in [100, 200] }\n", "MIRO2009", "'[100, 200]' is not a valid value for episodic.capacity; use a set such as {200, 300} or a range such as [200 .. 800 step 100]")]
+    [InlineData("  profile { sample 5 }\n  tune { episodic.capacity in {1, 2} }\n", "MIRO2005", "profile sample needs a unit; write e.g. 5%")]
+    [InlineData("  data { sample 3136 }\n", "MIRO2005", "sample needs a unit; write e.g. 3136 B (B, KB, MB, GB, KiB, MiB or GiB)")]
+    [InlineData("  budget { energy 5 W }\n", "MIRO2003", "unit 'W' is not an energy; use mJ, J, kJ, mWh or Wh")]
+    [InlineData("  tune { stream.capacity in [1 .. 5000 step 1] }\n", "MIRO2014", "the range has 5000 values, more than the 1000 allowed; write a range as [from .. to step s] with from <= to and s > 0")]
+    [InlineData("  tune { stream.capacity in [100 .. 200 step 0] }\n", "MIRO2006", "stream.capacity step is 0; it must be at least 1")]
+    public void Messages_quote_the_input_and_name_the_fix(string body, string id, string message)
+    {
+        var d = Assert.Single(MiroCompiler.Compile(DiagnosticCases.Policy(body), "m.miro").Diagnostics);
+
+        Assert.Equal((id, message), (d.Id, d.Message));
+    }
 }

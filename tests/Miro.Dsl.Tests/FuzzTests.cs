@@ -100,7 +100,7 @@ public sealed class FuzzTests
                 {
                     var text = new StringBuilder(string.Concat(tokens));
                     for (var k = random.Next(1, 8); k > 0; k--)
-                        text.Insert(random.Next(text.Length + 1), (char)random.Next(0, 0x3000));
+                        text.Insert(random.Next(text.Length + 1), (char)random.Next(0, 0x10000));
                     return text.ToString();
                 }
             case 4: // truncation

@@ -104,7 +104,7 @@ internal static class TuneBinder
             case RangeSyntax range:
                 return Range(context, range, parameter, path);
             default:
-                context.Report(DiagnosticDescriptors.TuneValueKind, syntax.Span, "a list", path,
+                context.Report(DiagnosticDescriptors.TuneValueKind, syntax.Span, context.SourceText(syntax.Span), path,
                     "a set such as {200, 300} or a range such as [200 .. 800 step 100]");
                 return null;
         }
@@ -114,7 +114,7 @@ internal static class TuneBinder
     {
         var start = Value(context, range.From, parameter, path);
         var end = Value(context, range.To, parameter, path);
-        var step = range.Step is null ? (parameter == TunableParameter.SwapRatio ? 0.01 : 1) : Value(context, range.Step, parameter, path);
+        var step = range.Step is null ? (parameter == TunableParameter.SwapRatio ? 0.01 : 1) : Value(context, range.Step, parameter, path + " step");
         if (start is null || end is null || step is null) return null;
         if (start > end)
         {

@@ -68,7 +68,7 @@ public static class DiagnosticDescriptors
     /// <summary>A bare number where a unit is required.</summary>
     public static readonly DiagnosticDescriptor MissingUnit = new(
         "MIRO2005", MiroSeverity.Error, "Missing unit",
-        "{0} needs a unit; write e.g. {1} ({2})");
+        "{0} needs a unit; write e.g. {1}{2}");
 
     /// <summary>A value outside its allowed range.</summary>
     public static readonly DiagnosticDescriptor OutOfRange = new(
@@ -150,12 +150,17 @@ public static class DiagnosticDescriptors
         "MIRO2021", MiroSeverity.Error, "Tunable without its setting",
         "{0} is tuned but memory declares no {1}; add '{2}' to memory or remove the tunable");
 
+    /// <summary>A policy or namespace name that C# reserves, so the generated class could not compile.</summary>
+    public static readonly DiagnosticDescriptor ReservedName = new(
+        "MIRO2022", MiroSeverity.Error, "Name reserved by C#",
+        "'{0}' is a C# keyword and cannot name the generated {1}; rename it, e.g. '{2}'");
+
     /// <summary>Every descriptor, in ID order (docs and tests enumerate it).</summary>
     public static readonly DiagnosticDescriptor[] All =
     {
         UnexpectedToken, UnterminatedComment, UnterminatedString, UnknownSetting, MissingCloseBrace, NoPolicy, InternalError,
         UnknownName, Duplicate, UnitKindMismatch, UnknownUnit, MissingUnit, OutOfRange, MissingRequired, UnknownTunable,
         TuneValueKind, WhenWidens, SwapWithoutStorage, TooFewCandidates, DoesNotFitDram, InvalidRange, NotWholeNumber,
-        UnknownArgument, InvalidClassOrder, TooManyClasses, StorageTierTooLarge, ProfilingNeverRuns, TunableWithoutSetting,
+        UnknownArgument, InvalidClassOrder, TooManyClasses, StorageTierTooLarge, ProfilingNeverRuns, TunableWithoutSetting, ReservedName,
     };
 }

@@ -29,7 +29,7 @@ internal static class RecoveringBlock
             var pos = Lexical.SkipTrivia(s, i.Position);
             i = Lexical.AdvanceTo(i, pos);
             var kind = Lexical.ScanRaw(s, pos, out var end);
-            if (kind == Lexical.RawKind.End || (kind == Lexical.RawKind.Word && IsWord(s, pos, end, "policy")))
+            if (kind == Lexical.RawKind.End || (kind == Lexical.RawKind.Word && IsPolicyStart(s, pos, end)))
             {
                 // Stopping at the next policy keeps one missing brace from swallowing the rest of the file.
                 var unclosed = DiagnosticDescriptors.MissingCloseBrace;
@@ -84,8 +84,8 @@ internal static class RecoveringBlock
 
     /// <summary>
     /// Skips the broken item that starts at <paramref name="pos"/>: always at least one token, then
-    /// every token until, outside nested braces, a '}' or a word that starts an item; or a
-    /// <c>policy</c> word at any depth; or the end.
+    /// every token until, outside nested braces, a '}' or a word that starts an item; or the start
+    /// of the next policy (<c>policy Name {</c>) at any depth; or the end.
     /// </summary>
     private static int SkipItem(string s, int pos, string[] keywords)
     {
@@ -98,7 +98,7 @@ internal static class RecoveringBlock
             if (kind == Lexical.RawKind.End) return next;
             if (kind == Lexical.RawKind.Word)
             {
-                if (IsWord(s, next, nextEnd, "policy")) return next;
+                if (IsPolicyStart(s, next, nextEnd)) return next;
                 if (depth == 0 && IsAny(s, next, nextEnd, keywords)) return next;
             }
             else if (kind == Lexical.RawKind.Symbol)
@@ -112,6 +112,16 @@ internal static class RecoveringBlock
             }
             end = nextEnd;
         }
+    }
+
+    /// <summary><c>policy Name {</c> — not the <c>policy</c> clause of <c>swap ... policy random</c>.</summary>
+    private static bool IsPolicyStart(string s, int start, int end)
+    {
+        if (!IsWord(s, start, end, "policy")) return false;
+        var name = Lexical.SkipTrivia(s, end);
+        if (Lexical.ScanRaw(s, name, out var nameEnd) != Lexical.RawKind.Word) return false;
+        var brace = Lexical.SkipTrivia(s, nameEnd);
+        return brace < s.Length && s[brace] == '{';
     }
 
     private static bool IsWord(string s, int start, int end, string word) =>
