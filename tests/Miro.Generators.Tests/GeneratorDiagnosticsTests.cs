@@ -76,6 +76,26 @@ public sealed class GeneratorDiagnosticsTests
     }
 
     [Fact]
+    public void An_unreadable_miro_file_reports_MIRO3004_naming_the_file()
+    {
+        var compilation = GeneratorHarness.CreateCompilation("namespace Consumer { internal static class A { } }");
+
+        var result = GeneratorHarness.CreateDriver([new UnreadableText("/p/gone.miro")]).RunGenerators(compilation).GetRunResult();
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("MIRO3004", diagnostic.Id);
+        Assert.Equal("/p/gone.miro", diagnostic.Location.GetLineSpan().Path);
+        Assert.Contains("'/p/gone.miro' could not be read", diagnostic.GetMessage());
+    }
+
+    private sealed class UnreadableText(string path) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText? GetText(System.Threading.CancellationToken cancellationToken = default) => null;
+    }
+
+    [Fact]
     public void Policies_without_a_spec_namespace_go_to_the_root_namespace_dot_Policies()
     {
         var output = GeneratorHarness.Run(("/p/a.miro", SpecText.Valid("Alpha")));
