@@ -26,8 +26,8 @@ public sealed class ExampleSpecTests
             new DataSpec("fashion_mnist", 5, 2, 3136, 0.1, null),
             new MemorySpec(new StreamSpec(1200), new EpisodicSpec(200, EpisodicSelection.Balanced), new StorageTierSpec(null, "miro-store"),
                 new SwapSpec(0.25, 1, SwapPolicy.Random)),
-            new TrainSpec(new ModelSpec(ModelKind.Mlp, Create(100, 100)), LearnerKind.Er, 1, 16, 1, ReplayMix.Balanced, LossKind.CrossEntropy,
-                new OptimizerSpec(OptimizerKind.Sgd, 0.01, 0, 0)),
+            new TrainSpec(new ModelSpec(ModelKind.Mlp, Create(100, 100)), LearnerKind.Er, 5, 16, 1, ReplayMix.Balanced, LossKind.CrossEntropy,
+                new OptimizerSpec(OptimizerKind.Sgd, 0.05, 0, 0)),
             EquatableArray<BudgetSpec>.Empty,
             Create(
                 new TunableSpec(TunableParameter.EpisodicCapacity, Create(100.0, 200, 400)),

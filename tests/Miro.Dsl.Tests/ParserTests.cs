@@ -156,4 +156,13 @@ public sealed class ParserTests
         Assert.Equal("'class' is a C# keyword and cannot name the generated policy class; rename it, e.g. 'Class'", Assert.Single(reserved.Diagnostics).Message);
         Assert.Equal("record", Assert.Single(contextual.Policies).Name);
     }
+
+    [Fact]
+    public void A_leading_byte_order_mark_is_whitespace()
+    {
+        var result = MiroCompiler.Compile("\uFEFF" + DiagnosticCases.Policy(""), "bom.miro");
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Single(result.Policies);
+    }
 }

@@ -175,7 +175,7 @@ internal sealed class BindContext
             if (name == word.Text) return value;
         var names = new string[options.Length];
         for (var i = 0; i < options.Length; i++) names[i] = options[i].Name;
-        Report(DiagnosticDescriptors.UnknownName, word.Span, what, word.Text, SyntaxErrors.Join(names));
+        Report(DiagnosticDescriptors.UnknownName, word.Span, what, word.Text, SyntaxErrors.Join(names), Suggestions.DidYouMean(word.Text, names));
         return null;
     }
 

@@ -28,7 +28,8 @@ internal static class Lexical
         while (pos < s.Length)
         {
             var c = s[pos];
-            if (char.IsWhiteSpace(c))
+            // U+FEFF: a byte-order mark left at the start of a file read without BOM detection.
+            if (char.IsWhiteSpace(c) || c == '\uFEFF')
             {
                 pos++;
             }
