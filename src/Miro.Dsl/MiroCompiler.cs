@@ -5,7 +5,6 @@ using Miro.Dsl.Diagnostics;
 using Miro.Dsl.Model;
 using Miro.Dsl.Syntax;
 using Miro.Dsl.Text;
-using Sprache;
 
 namespace Miro.Dsl;
 
@@ -56,11 +55,11 @@ public static class MiroCompiler
     internal static CompilationResult CompileUnguarded(string text, string path)
     {
         var lines = new LineMap(text);
-        var parsed = MiroGrammar.File(new Input(text));
+        var parsed = MiroGrammar.File(new SourceInput(text));
         if (!parsed.WasSuccessful) throw new InvalidOperationException("the file parser must always succeed: " + parsed.Message);
         var file = parsed.Value;
 
-        var context = new BindContext(lines);
+        var context = new BindContext(text, lines);
         var syntaxErrors = new List<SyntaxError>(file.Errors);
         var policies = new List<PolicySpec>();
         var names = new Dictionary<string, PolicySyntax>(StringComparer.Ordinal);

@@ -91,12 +91,10 @@ internal static class GeneratorDiagnostics
 
     // The language's IDs are documented and release-tracked by Miro.Dsl (docs/diagnostics.md); the
     // generator only relays them, so it describes each with its ID and passes the message through.
-#pragma warning disable RS2008 // release tracking: the IDs belong to Miro.Dsl
     private static DiagnosticDescriptor LanguageDescriptor(string id, DiagnosticSeverity severity) =>
         new(id, title: "Miro spec " + (id.StartsWith("MIRO1", StringComparison.Ordinal) ? "syntax" : "semantic") + " " + SeverityWord(severity),
             messageFormat: "{0}", category: Category, defaultSeverity: severity, isEnabledByDefault: true,
             helpLinkUri: null);
-#pragma warning restore RS2008
 
     private static string SeverityWord(DiagnosticSeverity severity) => severity switch
     {

@@ -11,7 +11,8 @@ namespace Miro.Generators;
 /// <summary>
 /// Compiles every <c>.miro</c> additional file into typed policy classes (docs/generator.md).
 /// Pipeline: additional file -> (path, text) -> parse and bind into equatable data -> pair with
-/// the root namespace -> emit sources and report diagnostics at the .miro file.
+/// the root namespace -> settle types that two files generate -> emit sources and report
+/// diagnostics at the .miro file.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class MiroPolicyGenerator : IIncrementalGenerator
@@ -22,13 +23,17 @@ public sealed class MiroPolicyGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Select before filtering, so no step's output is an AdditionalText; only .miro text is read.
         var files = context.AdditionalTextsProvider
-            .Where(static file => file.Path.EndsWith(".miro", StringComparison.OrdinalIgnoreCase))
-            .Select(static (file, cancellationToken) => new MiroSourceFile(file.Path, file.GetText(cancellationToken)?.ToString()))
+            .Select(static (file, cancellationToken) => file.Path.EndsWith(".miro", StringComparison.OrdinalIgnoreCase)
+                ? new MiroSourceFile(file.Path, file.GetText(cancellationToken)?.ToString())
+                : null)
+            .WithTrackingName(TrackingNames.AdditionalFiles)
+            .Where(static file => file is not null)
             .WithTrackingName(TrackingNames.SourceFiles);
 
         var compiled = files
-            .Select(static (file, cancellationToken) => SpecFileCompiler.Compile(file, cancellationToken))
+            .Select(static (file, cancellationToken) => SpecFileCompiler.Compile(file!, cancellationToken))
             .WithTrackingName(TrackingNames.CompiledFiles);
 
         var rootNamespace = context.AnalyzerConfigOptionsProvider

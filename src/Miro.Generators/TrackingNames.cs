@@ -6,7 +6,10 @@ namespace Miro.Generators;
 /// </summary>
 internal static class TrackingNames
 {
-    /// <summary>Each <c>.miro</c> additional file read into a (path, text) record.</summary>
+    /// <summary>Each additional file: a (path, text) record for a <c>.miro</c> file, null for any other.</summary>
+    public const string AdditionalFiles = nameof(AdditionalFiles);
+
+    /// <summary>The <c>.miro</c> files' (path, text) records.</summary>
     public const string SourceFiles = nameof(SourceFiles);
 
     /// <summary>Each file parsed and bound into policies and diagnostics.</summary>

@@ -42,6 +42,7 @@ internal static class DiagnosticCases
             + "  memory { stream capacity 768  episodic capacity 500  storage capacity [|32 GiB|] }\n}\n", "larger than the device's emmc storage (16 GiB)"),
         ("MIRO2020", Policy("  data { tasks 2 }\n  tune { episodic.capacity in {200, 300} }\n  profile { [|from task 3|] }\n"), "never runs"),
         ("MIRO2021", Policy("  tune { [|swap.ratio|] in {25%, 50%} }\n"), "memory declares no swap"),
+        ("MIRO2022", Policy("  namespace Contoso.[|event|].Edge\n"), "'event' is a C# keyword and cannot name the generated namespace; rename it, e.g. 'Event'"),
     };
 
     public static IEnumerable<object[]> Data()

@@ -64,16 +64,35 @@ public sealed class GeneratorDiagnosticsTests
     }
 
     [Fact]
-    public void A_spec_namespace_that_is_not_valid_CSharp_reports_MIRO3002_at_the_policy()
+    public void A_root_namespace_that_is_not_valid_CSharp_reports_MIRO3002_at_the_policy()
     {
-        var text = SpecText.Valid("Bad").Replace("policy Bad {", "policy Bad {\n  namespace My.class");
-
-        var output = GeneratorHarness.Run(("/p/bad.miro", text));
+        var output = GeneratorHarness.Run("My-App", ("/p/bad.miro", SpecText.Valid("Bad")));
 
         var diagnostic = Assert.Single(output.RunResult.Diagnostics);
         Assert.Equal("MIRO3002", diagnostic.Id);
-        Assert.Contains("'My.class' is not a valid C# namespace", diagnostic.GetMessage());
+        Assert.Equal("Policy 'Bad' cannot be emitted: 'My-App.Policies' is not a valid C# namespace; each dot-separated part must be an identifier that is not a C# keyword", diagnostic.GetMessage());
+        Assert.Equal((0, 0), (diagnostic.Location.GetLineSpan().StartLinePosition.Line, diagnostic.Location.GetLineSpan().StartLinePosition.Character));
         Assert.Empty(output.Sources);
+    }
+
+    [Fact]
+    public void An_unreadable_miro_file_reports_MIRO3004_naming_the_file()
+    {
+        var compilation = GeneratorHarness.CreateCompilation("namespace Consumer { internal static class A { } }");
+
+        var result = GeneratorHarness.CreateDriver([new UnreadableText("/p/gone.miro")]).RunGenerators(compilation).GetRunResult();
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("MIRO3004", diagnostic.Id);
+        Assert.Equal("/p/gone.miro", diagnostic.Location.GetLineSpan().Path);
+        Assert.Contains("'/p/gone.miro' could not be read", diagnostic.GetMessage());
+    }
+
+    private sealed class UnreadableText(string path) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText? GetText(System.Threading.CancellationToken cancellationToken = default) => null;
     }
 
     [Fact]

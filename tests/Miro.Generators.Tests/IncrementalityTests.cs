@@ -24,7 +24,7 @@ public sealed class IncrementalityTests
         .Select(f => (string)f.GetRawConstantValue()!)
         .ToArray();
 
-    private static readonly string[] FileSteps = [TrackingNames.SourceFiles, TrackingNames.CompiledFiles, TrackingNames.WithNamespace, TrackingNames.DeclaredTypes, TrackingNames.EmitInputs];
+    private static readonly string[] FileSteps = [TrackingNames.AdditionalFiles, TrackingNames.SourceFiles, TrackingNames.CompiledFiles, TrackingNames.WithNamespace, TrackingNames.DeclaredTypes, TrackingNames.EmitInputs];
 
     private static readonly InMemoryAdditionalText PolicyA = new("/project/a.miro", SpecText.Valid("Alpha"));
     private static readonly InMemoryAdditionalText PolicyB = new("/project/b.miro", SpecText.Valid("Beta"));

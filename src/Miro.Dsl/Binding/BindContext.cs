@@ -16,13 +16,24 @@ namespace Miro.Dsl.Binding;
 internal sealed class BindContext
 {
     private readonly LineMap _lines;
+    private readonly string _source;
+    private readonly List<(DiagnosticDescriptor Descriptor, string Message, TextSpan Span)> _diagnostics = new();
 
-    public BindContext(LineMap lines) => _lines = lines;
+    public BindContext(string source, LineMap lines)
+    {
+        _source = source;
+        _lines = lines;
+    }
+
+    /// <summary>The source text of a span, shortened for messages.</summary>
+    public string SourceText(TextSpan span)
+    {
+        var text = _source.Substring(span.Start, span.Length);
+        return text.Length <= 40 ? text : text.Substring(0, 40) + "...";
+    }
 
     /// <summary>1-based line of an offset, for messages that point at an earlier declaration.</summary>
     public int LineOf(TextSpan span) => _lines.Position(span.Start).Line + 1;
-
-    private readonly List<(DiagnosticDescriptor Descriptor, string Message, TextSpan Span)> _diagnostics = new();
 
     public IReadOnlyList<(DiagnosticDescriptor Descriptor, string Message, TextSpan Span)> Diagnostics => _diagnostics;
 
@@ -52,15 +63,18 @@ internal sealed class BindContext
     /// <paramref name="what"/> names the setting in messages ("dram").</summary>
     public double? Quantity(QuantitySyntax q, QuantityKind kind, string what)
     {
-        double factor;
+        double value;
         if (q.Unit is null)
         {
             if (kind != QuantityKind.Count)
             {
-                Report(DiagnosticDescriptors.MissingUnit, q.Span, what, q.Number.Text + Spacer(kind) + Units.ExampleUnit(kind), Units.List(kind));
+                var others = kind == QuantityKind.Percentage ? "" : " (" + Units.List(kind) + ")";
+                // A large bare size is most likely bytes (sample 3136); a small one most likely GiB (dram 4).
+                var unitHint = kind == QuantityKind.Size && q.Number.Value >= 1000 ? "B" : Units.ExampleUnit(kind);
+                Report(DiagnosticDescriptors.MissingUnit, q.Span, what, q.Number.Text + Spacer(kind) + unitHint, others);
                 return null;
             }
-            factor = 1;
+            value = q.Number.Value;
         }
         else if (!Units.TryGet(q.Unit.Text, out var unit))
         {
@@ -76,9 +90,8 @@ internal sealed class BindContext
         }
         else
         {
-            factor = unit.ToSi;
+            Units.TryToSi(q.Number.Text, unit, out value);
         }
-        var value = q.Number.Value * factor;
         if (double.IsNaN(value) || double.IsInfinity(value))
         {
             Report(DiagnosticDescriptors.OutOfRange, q.Span, what, Text(q), "a finite number");
@@ -162,7 +175,7 @@ internal sealed class BindContext
             if (name == word.Text) return value;
         var names = new string[options.Length];
         for (var i = 0; i < options.Length; i++) names[i] = options[i].Name;
-        Report(DiagnosticDescriptors.UnknownName, word.Span, what, word.Text, SyntaxErrors.Join(names));
+        Report(DiagnosticDescriptors.UnknownName, word.Span, what, word.Text, SyntaxErrors.Join(names), Suggestions.DidYouMean(word.Text, names));
         return null;
     }
 

@@ -10,7 +10,14 @@ internal static class PolicyBinder
     public static PolicySpec Bind(BindContext context, PolicySyntax policy)
     {
         var index = new SettingIndex(context, policy.Body, "policy '" + policy.Name.Text + "'", "when");
-        var ns = index["namespace"] is { } n ? ((PathSyntax)n.Values[0]).Text : null;
+        CSharpNames.Check(context, policy.Name, "policy class");
+        string? ns = null;
+        if (index["namespace"] is { } n)
+        {
+            var path = (PathSyntax)n.Values[0];
+            foreach (var part in path.Parts) CSharpNames.Check(context, part, "namespace");
+            ns = path.Text;
+        }
         var device = DeviceBinder.Bind(context, index["device"], policy);
         var data = DataBinder.Bind(context, index["data"]);
         var memory = MemoryBinder.Bind(context, index["memory"], policy);

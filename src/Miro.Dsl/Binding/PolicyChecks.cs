@@ -29,7 +29,8 @@ internal static class PolicyChecks
 
         if (profile is not null && policy["profile"] is { } profileSection)
         {
-            long candidates = 1;
+            // A double: the product of several large sets would overflow a long.
+            double candidates = 1;
             foreach (var t in tunables) candidates *= t.Values.Count;
             if (candidates < 2) context.Report(DiagnosticDescriptors.TooFewCandidates, profileSection.Keyword.Span, candidates);
             if (profile.FromTask > data.Tasks)

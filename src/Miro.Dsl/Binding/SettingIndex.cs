@@ -37,13 +37,16 @@ internal sealed class SettingIndex
     /// <summary>Reports clauses given twice on one setting (<c>every 1 every 2</c>).</summary>
     public static void CheckClauses(BindContext context, SettingSyntax setting)
     {
-        for (var i = 0; i < setting.Clauses.Count; i++)
-            for (var j = 0; j < i; j++)
-                if (setting.Clauses[i].Keyword.Text == setting.Clauses[j].Keyword.Text)
-                {
-                    context.Report(DiagnosticDescriptors.Duplicate, setting.Clauses[i].Keyword.Span,
-                        "'" + setting.Clauses[i].Keyword.Text + "' on '" + setting.Name + "'", context.LineOf(setting.Clauses[j].Keyword.Span));
-                    break;
-                }
+        var first = new Dictionary<string, ClauseSyntax>();
+        foreach (var clause in setting.Clauses)
+        {
+            if (!first.TryGetValue(clause.Keyword.Text, out var earlier))
+            {
+                first[clause.Keyword.Text] = clause;
+                continue;
+            }
+            context.Report(DiagnosticDescriptors.Duplicate, clause.Keyword.Span,
+                "'" + clause.Keyword.Text + "' on '" + setting.Name + "'", context.LineOf(earlier.Keyword.Span));
+        }
     }
 }

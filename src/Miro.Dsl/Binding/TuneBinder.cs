@@ -32,6 +32,8 @@ internal static class TuneBinder
     /// <summary>A range may expand to at most this many values (a typo such as step 1 instead of 100 would otherwise explode the candidate set).</summary>
     public const int MaxRangeValues = 1000;
 
+    private static readonly string[] Paths = { "episodic.capacity", "stream.capacity", "swap.ratio", "train.epochs", "train.batch" };
+
     public static bool TryParameter(string path, out TunableParameter parameter)
     {
         switch (path)
@@ -61,7 +63,7 @@ internal static class TuneBinder
         var path = (PathSyntax)setting.Values[0];
         if (!TryParameter(path.Text, out var parameter))
         {
-            context.Report(DiagnosticDescriptors.UnknownTunable, path.Span, path.Text);
+            context.Report(DiagnosticDescriptors.UnknownTunable, path.Span, path.Text, Suggestions.DidYouMean(path.Text, Paths));
             return null;
         }
         foreach (var e in earlier)
@@ -88,23 +90,23 @@ internal static class TuneBinder
         switch (syntax)
         {
             case SetSyntax set:
+                var seen = new HashSet<double>();
                 foreach (var item in set.Items)
                 {
                     var value = Value(context, item, parameter, path);
                     if (value is null) return null;
-                    foreach (var (earlier, _) in values)
-                        if (earlier == value.Value)
-                        {
-                            context.Report(DiagnosticDescriptors.Duplicate, item.Span, "value " + BindContext.Text(item) + " of " + path, context.LineOf(set.Span));
-                            return null;
-                        }
+                    if (!seen.Add(value.Value))
+                    {
+                        context.Report(DiagnosticDescriptors.Duplicate, item.Span, "value " + BindContext.Text(item) + " of " + path, context.LineOf(set.Span));
+                        return null;
+                    }
                     values.Add((value.Value, item.Span));
                 }
                 return values;
             case RangeSyntax range:
                 return Range(context, range, parameter, path);
             default:
-                context.Report(DiagnosticDescriptors.TuneValueKind, syntax.Span, "a list", path,
+                context.Report(DiagnosticDescriptors.TuneValueKind, syntax.Span, context.SourceText(syntax.Span), path,
                     "a set such as {200, 300} or a range such as [200 .. 800 step 100]");
                 return null;
         }
@@ -114,7 +116,7 @@ internal static class TuneBinder
     {
         var start = Value(context, range.From, parameter, path);
         var end = Value(context, range.To, parameter, path);
-        var step = range.Step is null ? (parameter == TunableParameter.SwapRatio ? 0.01 : 1) : Value(context, range.Step, parameter, path);
+        var step = range.Step is null ? (parameter == TunableParameter.SwapRatio ? 0.01 : 1) : Value(context, range.Step, parameter, path + " step");
         if (start is null || end is null || step is null) return null;
         if (start > end)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 
 namespace Miro.Dsl.Binding;
 
@@ -16,9 +17,11 @@ internal enum QuantityKind
     Count,
 }
 
-/// <summary>A unit: what it measures and the factor that converts it to SI (bytes, joules, watts,
-/// J/B, J/flop, seconds, fraction, count).</summary>
-internal readonly record struct Unit(string Symbol, QuantityKind Kind, double ToSi);
+/// <summary>A unit: what it measures and how it converts to SI (bytes, joules, watts, J/B, J/flop,
+/// seconds, fraction, count): SI = number × 10^<paramref name="Pow10"/> × <paramref name="Multiplier"/>.
+/// The decimal exponent is applied to the number's text, not by multiplying, so "3.6 nJ/B" becomes
+/// exactly the double 3.6e-9 and "7%" exactly 0.07 — what a person writes in C# or Python.</summary>
+internal readonly record struct Unit(string Symbol, QuantityKind Kind, int Pow10, double Multiplier = 1);
 
 /// <summary>The unit table of DESIGN.md §3. KB = 1000 B and KiB = 1024 B; watt-hours become joules;
 /// a percentage becomes a fraction.</summary>
@@ -26,29 +29,29 @@ internal static class Units
 {
     private static readonly Unit[] Table =
     {
-        new("B", QuantityKind.Size, 1),
-        new("KB", QuantityKind.Size, 1e3),
-        new("MB", QuantityKind.Size, 1e6),
-        new("GB", QuantityKind.Size, 1e9),
-        new("KiB", QuantityKind.Size, 1024),
-        new("MiB", QuantityKind.Size, 1024.0 * 1024),
-        new("GiB", QuantityKind.Size, 1024.0 * 1024 * 1024),
-        new("mJ", QuantityKind.Energy, 1e-3),
-        new("J", QuantityKind.Energy, 1),
-        new("kJ", QuantityKind.Energy, 1e3),
-        new("mWh", QuantityKind.Energy, 3.6),
-        new("Wh", QuantityKind.Energy, 3600),
-        new("mW", QuantityKind.Power, 1e-3),
-        new("W", QuantityKind.Power, 1),
-        new("pJ/B", QuantityKind.EnergyPerByte, 1e-12),
-        new("nJ/B", QuantityKind.EnergyPerByte, 1e-9),
-        new("pJ/flop", QuantityKind.EnergyPerFlop, 1e-12),
-        new("ms", QuantityKind.Time, 1e-3),
-        new("s", QuantityKind.Time, 1),
-        new("min", QuantityKind.Time, 60),
-        new("h", QuantityKind.Time, 3600),
-        new("%", QuantityKind.Percentage, 0.01),
-        new("samples", QuantityKind.Count, 1),
+        new("B", QuantityKind.Size, 0),
+        new("KB", QuantityKind.Size, 3),
+        new("MB", QuantityKind.Size, 6),
+        new("GB", QuantityKind.Size, 9),
+        new("KiB", QuantityKind.Size, 0, 1024),
+        new("MiB", QuantityKind.Size, 0, 1024.0 * 1024),
+        new("GiB", QuantityKind.Size, 0, 1024.0 * 1024 * 1024),
+        new("mJ", QuantityKind.Energy, -3),
+        new("J", QuantityKind.Energy, 0),
+        new("kJ", QuantityKind.Energy, 3),
+        new("mWh", QuantityKind.Energy, -3, 3600),
+        new("Wh", QuantityKind.Energy, 0, 3600),
+        new("mW", QuantityKind.Power, -3),
+        new("W", QuantityKind.Power, 0),
+        new("pJ/B", QuantityKind.EnergyPerByte, -12),
+        new("nJ/B", QuantityKind.EnergyPerByte, -9),
+        new("pJ/flop", QuantityKind.EnergyPerFlop, -12),
+        new("ms", QuantityKind.Time, -3),
+        new("s", QuantityKind.Time, 0),
+        new("min", QuantityKind.Time, 0, 60),
+        new("h", QuantityKind.Time, 0, 3600),
+        new("%", QuantityKind.Percentage, -2),
+        new("samples", QuantityKind.Count, 0),
     };
 
     private static readonly Dictionary<string, Unit> BySymbol = Build();
@@ -70,16 +73,31 @@ internal static class Units
         return null;
     }
 
-    /// <summary>Converts <paramref name="value"/> in <paramref name="symbol"/> to SI; false for an unknown unit.</summary>
-    public static bool TryToSi(double value, string symbol, out double si)
+    /// <summary>Converts a number as written (<paramref name="number"/>, e.g. "3.6" or "1e3") in
+    /// <paramref name="symbol"/> to SI; false for an unknown unit or a malformed number.</summary>
+    public static bool TryToSi(string number, string symbol, out double si)
     {
-        if (TryGet(symbol, out var unit))
-        {
-            si = value * unit.ToSi;
-            return true;
-        }
         si = 0;
-        return false;
+        return TryGet(symbol, out var unit) && TryToSi(number, unit, out si);
+    }
+
+    /// <summary>Converts a number as written in <paramref name="unit"/> to SI.</summary>
+    public static bool TryToSi(string number, Unit unit, out double si)
+    {
+        var e = number.IndexOfAny(new[] { 'e', 'E' });
+        var mantissa = e < 0 ? number : number.Substring(0, e);
+        var exponent = 0L;
+        if (e >= 0 && !long.TryParse(number.Substring(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent))
+        {
+            si = 0;
+            return false;
+        }
+        exponent += unit.Pow10;
+        // Clamp: beyond ±400 a double is 0 or infinity anyway, and the text stays short.
+        exponent = Math.Max(-400, Math.Min(400, exponent));
+        var ok = double.TryParse(mantissa + "e" + exponent.ToString(CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out si);
+        si *= unit.Multiplier;
+        return ok;
     }
 
     /// <summary>"a size", "an energy", ... for messages.</summary>

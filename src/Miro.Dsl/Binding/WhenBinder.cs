@@ -42,12 +42,11 @@ internal static class WhenBinder
             return false;
         }
         var ok = true;
+        var declaredValues = new HashSet<double>();
+        foreach (var (candidate, _) in match.Values) declaredValues.Add(candidate);
         foreach (var (value, span) in rule.Values)
         {
-            var found = false;
-            foreach (var (candidate, _) in match.Values)
-                if (candidate == value) found = true;
-            if (found) continue;
+            if (declaredValues.Contains(value)) continue;
             var text = rule.Parameter == TunableParameter.SwapRatio ? BindContext.Text(value * 100) + "%" : BindContext.Text(value);
             context.Report(DiagnosticDescriptors.WhenWidens, span, rule.Path + " " + text + " is not one of its declared candidates", match.SetText());
             ok = false;

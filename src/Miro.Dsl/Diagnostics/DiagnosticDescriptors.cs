@@ -26,7 +26,7 @@ public static class DiagnosticDescriptors
     /// <summary>A word that does not start any setting or section allowed in this block.</summary>
     public static readonly DiagnosticDescriptor UnknownSetting = new(
         "MIRO1004", MiroSeverity.Error, "Unknown setting or section",
-        "'{0}' is not allowed in {1}; expected {2}");
+        "'{0}' is not allowed in {1}{3}; expected {2}");
 
     /// <summary>A block opened with <c>{</c> that reaches the end of the file.</summary>
     public static readonly DiagnosticDescriptor MissingCloseBrace = new(
@@ -48,7 +48,7 @@ public static class DiagnosticDescriptors
     /// <summary>A name (meter, model, learner, dataset, ...) that is not one of the allowed values.</summary>
     public static readonly DiagnosticDescriptor UnknownName = new(
         "MIRO2001", MiroSeverity.Error, "Unknown name",
-        "unknown {0} '{1}'; use {2}");
+        "unknown {0} '{1}'{3}; use {2}");
 
     /// <summary>A section, setting, argument, tunable or policy declared twice.</summary>
     public static readonly DiagnosticDescriptor Duplicate = new(
@@ -68,7 +68,7 @@ public static class DiagnosticDescriptors
     /// <summary>A bare number where a unit is required.</summary>
     public static readonly DiagnosticDescriptor MissingUnit = new(
         "MIRO2005", MiroSeverity.Error, "Missing unit",
-        "{0} needs a unit; write e.g. {1} ({2})");
+        "{0} needs a unit; write e.g. {1}{2}");
 
     /// <summary>A value outside its allowed range.</summary>
     public static readonly DiagnosticDescriptor OutOfRange = new(
@@ -83,7 +83,7 @@ public static class DiagnosticDescriptors
     /// <summary>A <c>tune</c> path that names no tunable parameter.</summary>
     public static readonly DiagnosticDescriptor UnknownTunable = new(
         "MIRO2008", MiroSeverity.Error, "Unknown tunable",
-        "'{0}' is not a tunable parameter; use episodic.capacity, stream.capacity, swap.ratio, train.epochs or train.batch");
+        "'{0}' is not a tunable parameter{1}; use episodic.capacity, stream.capacity, swap.ratio, train.epochs or train.batch");
 
     /// <summary>A tune value of the wrong kind for its parameter.</summary>
     public static readonly DiagnosticDescriptor TuneValueKind = new(
@@ -150,12 +150,17 @@ public static class DiagnosticDescriptors
         "MIRO2021", MiroSeverity.Error, "Tunable without its setting",
         "{0} is tuned but memory declares no {1}; add '{2}' to memory or remove the tunable");
 
+    /// <summary>A policy or namespace name that C# reserves, so the generated class could not compile.</summary>
+    public static readonly DiagnosticDescriptor ReservedName = new(
+        "MIRO2022", MiroSeverity.Error, "Name reserved by C#",
+        "'{0}' is a C# keyword and cannot name the generated {1}; rename it, e.g. '{2}'");
+
     /// <summary>Every descriptor, in ID order (docs and tests enumerate it).</summary>
     public static readonly DiagnosticDescriptor[] All =
     {
         UnexpectedToken, UnterminatedComment, UnterminatedString, UnknownSetting, MissingCloseBrace, NoPolicy, InternalError,
         UnknownName, Duplicate, UnitKindMismatch, UnknownUnit, MissingUnit, OutOfRange, MissingRequired, UnknownTunable,
         TuneValueKind, WhenWidens, SwapWithoutStorage, TooFewCandidates, DoesNotFitDram, InvalidRange, NotWholeNumber,
-        UnknownArgument, InvalidClassOrder, TooManyClasses, StorageTierTooLarge, ProfilingNeverRuns, TunableWithoutSetting,
+        UnknownArgument, InvalidClassOrder, TooManyClasses, StorageTierTooLarge, ProfilingNeverRuns, TunableWithoutSetting, ReservedName,
     };
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using Miro.Dsl.Binding;
 using Miro.Dsl.Text;
@@ -27,7 +28,8 @@ internal static class Lexical
         while (pos < s.Length)
         {
             var c = s[pos];
-            if (char.IsWhiteSpace(c))
+            // U+FEFF: a byte-order mark left at the start of a file read without BOM detection.
+            if (char.IsWhiteSpace(c) || c == '\uFEFF')
             {
                 pos++;
             }
@@ -117,19 +119,25 @@ internal static class Lexical
     /// <summary>Advances a Sprache input to an absolute offset.</summary>
     public static IInput AdvanceTo(IInput input, int offset)
     {
+        if (input is SourceInput jumpable) return jumpable.At(Math.Min(offset, input.Source.Length));
         while (input.Position < offset && !input.AtEnd) input = input.Advance();
         return input;
     }
 
-    private static IResult<T> Fail<T>(IInput input, string expected) =>
-        Result.Failure<T>(input, "expected " + expected, new[] { expected });
+    /// <summary>A failure at <paramref name="input"/>; the expectation array is made once per parser, not per failure.</summary>
+    private static IResult<T> Fail<T>(IInput input, string[] expected) => Result.Failure<T>(input, expected[0], expected);
+
+    private static readonly string[] ExpectName = { "a name" };
+    private static readonly string[] ExpectNumber = { "a number" };
+    private static readonly string[] ExpectString = { "a string in double quotes" };
+    private static readonly string[] ExpectPath = { "a dotted name such as episodic.capacity" };
 
     /// <summary>An identifier: a letter or '_' followed by letters, digits or '_'.</summary>
     public static readonly Parser<WordSyntax> Identifier = input =>
     {
         var s = input.Source;
         var start = SkipTrivia(s, input.Position);
-        if (start >= s.Length || !IsIdentifierStart(s[start])) return Fail<WordSyntax>(input, "a name");
+        if (start >= s.Length || !IsIdentifierStart(s[start])) return Fail<WordSyntax>(input, ExpectName);
         var end = start;
         while (end < s.Length && IsIdentifierPart(s[end])) end++;
         return Result.Success(new WordSyntax(s.Substring(start, end - start), new TextSpan(start, end)), AdvanceTo(input, end));
@@ -138,7 +146,7 @@ internal static class Lexical
     /// <summary>Exactly the word <paramref name="keyword"/> (not a prefix of a longer word).</summary>
     public static Parser<WordSyntax> Keyword(string keyword)
     {
-        var expected = "'" + keyword + "'";
+        var expected = new[] { "'" + keyword + "'" };
         return input =>
         {
             var s = input.Source;
@@ -154,7 +162,7 @@ internal static class Lexical
     /// <summary>Punctuation: <c>{ } [ ] ( ) , : .. &lt; &lt;= &gt; &gt;=</c>.</summary>
     public static Parser<WordSyntax> Symbol(string symbol)
     {
-        var expected = "'" + symbol + "'";
+        var expected = new[] { "'" + symbol + "'" };
         return input =>
         {
             var s = input.Source;
@@ -176,7 +184,7 @@ internal static class Lexical
         var s = input.Source;
         var start = SkipTrivia(s, input.Position);
         if (start >= s.Length || !(IsDigit(s[start]) || (s[start] == '-' && start + 1 < s.Length && IsDigit(s[start + 1]))))
-            return Fail<NumberSyntax>(input, "a number");
+            return Fail<NumberSyntax>(input, ExpectNumber);
         var end = ScanNumber(s, start);
         var text = s.Substring(start, end - start);
         // TryParse never throws; values beyond double's range become infinity and the binder's range checks reject them.
@@ -228,7 +236,7 @@ internal static class Lexical
     {
         var s = input.Source;
         var start = SkipTrivia(s, input.Position);
-        if (ScanRaw(s, start, out var end) != RawKind.String) return Fail<StringSyntax>(input, "a string in double quotes");
+        if (ScanRaw(s, start, out var end) != RawKind.String) return Fail<StringSyntax>(input, ExpectString);
         return Result.Success(new StringSyntax(s.Substring(start + 1, end - start - 2), new TextSpan(start, end)), AdvanceTo(input, end));
     };
 
@@ -237,7 +245,7 @@ internal static class Lexical
     {
         var s = input.Source;
         var start = SkipTrivia(s, input.Position);
-        if (start >= s.Length || !IsIdentifierStart(s[start])) return Fail<PathSyntax>(input, "a dotted name such as episodic.capacity");
+        if (start >= s.Length || !IsIdentifierStart(s[start])) return Fail<PathSyntax>(input, ExpectPath);
         var parts = new System.Collections.Generic.List<WordSyntax>();
         var pos = start;
         while (true)

@@ -46,9 +46,9 @@ internal static class MiroGrammar
     private static readonly Parser<WordSyntax> EpochWord = Kw("epochs").Or(Kw("epoch"));
 
     /// <summary><c>keyword block</c> — a section.</summary>
-    private static Parser<SettingSyntax> Section(string keyword, string context, Parser<SettingSyntax> item, string[] items) =>
+    private static Parser<SettingSyntax> Section(string keyword, string context, Parser<SettingSyntax> item, string[] items, string[] enclosing) =>
         from k in Kw(keyword)
-        from block in RecoveringBlock.Of(context, item, items)
+        from block in RecoveringBlock.Of(context, item, items, enclosing)
         select Setting(k, NoValues, block: block);
 
     private static Parser<SettingSyntax> Choice(params Parser<SettingSyntax>[] settings) => settings.Aggregate((a, b) => a.XOr(b));
@@ -70,9 +70,9 @@ internal static class MiroGrammar
         from k in Kw("storage")
         from kind in Name.Named("a storage kind (emmc, sd, nvme, ssd or ufs)")
         from capacity in QuantityOf("a size such as 16 GiB")
-        from block in RecoveringBlock.Of("the storage block", StorageEnergyItem, Keywords.StorageEnergyItems).XOptional()
+        from block in RecoveringBlock.Of("the storage block", StorageEnergyItem, Keywords.StorageEnergyItems, Keywords.DeviceItems).XOptional()
         select Setting(k, new ValueSyntax[] { kind, capacity }, block: block.GetOrDefault()),
-        Section("power", "the power block", PowerItem, Keywords.PowerItems),
+        Section("power", "the power block", PowerItem, Keywords.PowerItems, Keywords.DeviceItems),
         Simple("meter", Name.Named("a meter (auto, ina3221, rapl, hwmon, battery or model)")),
         Simple("compute", QuantityOf("an energy per operation such as 20 pJ/flop")));
 
@@ -191,16 +191,16 @@ internal static class MiroGrammar
 
     private static readonly Parser<SettingSyntax> PolicyItem = Choice(
         Simple("namespace", Lexical.Path.Named("a namespace such as Contoso.Edge")),
-        Section("device", "the device section", DeviceItem, Keywords.DeviceItems),
-        Section("data", "the data section", DataItem, Keywords.DataItems),
-        Section("memory", "the memory section", MemoryItem, Keywords.MemoryItems),
-        Section("train", "the train section", TrainItem, Keywords.TrainItems),
-        Section("budget", "the budget section", BudgetItem, Keywords.BudgetItems),
-        Section("tune", "the tune section", TuneItem, TuneHeads),
-        Section("profile", "the profile section", ProfileItem, Keywords.ProfileItems),
+        Section("device", "the device section", DeviceItem, Keywords.DeviceItems, Keywords.PolicyItems),
+        Section("data", "the data section", DataItem, Keywords.DataItems, Keywords.PolicyItems),
+        Section("memory", "the memory section", MemoryItem, Keywords.MemoryItems, Keywords.PolicyItems),
+        Section("train", "the train section", TrainItem, Keywords.TrainItems, Keywords.PolicyItems),
+        Section("budget", "the budget section", BudgetItem, Keywords.BudgetItems, Keywords.PolicyItems),
+        Section("tune", "the tune section", TuneItem, TuneHeads, Keywords.PolicyItems),
+        Section("profile", "the profile section", ProfileItem, Keywords.ProfileItems, Keywords.PolicyItems),
         from k in Kw("when")
         from condition in Condition
-        from block in RecoveringBlock.Of("the when rule", WhenItem, Keywords.WhenItems)
+        from block in RecoveringBlock.Of("the when rule", WhenItem, Keywords.WhenItems, Keywords.PolicyItems)
         select Setting(k, new ValueSyntax[] { condition }, block: block));
 
     private static readonly Parser<PolicySyntax> Policy =

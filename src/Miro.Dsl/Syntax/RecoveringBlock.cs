@@ -15,8 +15,13 @@ internal static class RecoveringBlock
 {
     private static readonly Parser<WordSyntax> Open = Lexical.Symbol("{");
 
-    /// <summary>A block <c>{ item* }</c>. Fails (without consuming) only when the '{' is missing.</summary>
-    public static Parser<BlockSyntax> Of(string context, Parser<SettingSyntax> item, string[] keywords) => input =>
+    /// <summary>
+    /// A block <c>{ item* }</c>. Fails (without consuming) only when the '{' is missing. A word that
+    /// starts an item of the enclosing block (<paramref name="enclosing"/>) and not of this one means
+    /// this block lacks its '}': the block ends there with MIRO1005 and the enclosing block goes on,
+    /// so a forgotten brace costs one error instead of swallowing the next section.
+    /// </summary>
+    public static Parser<BlockSyntax> Of(string context, Parser<SettingSyntax> item, string[] keywords, string[]? enclosing = null) => input =>
     {
         var open = Open(input);
         if (!open.WasSuccessful) return Result.Failure<BlockSyntax>(input, open.Message, open.Expectations);
@@ -29,7 +34,7 @@ internal static class RecoveringBlock
             var pos = Lexical.SkipTrivia(s, i.Position);
             i = Lexical.AdvanceTo(i, pos);
             var kind = Lexical.ScanRaw(s, pos, out var end);
-            if (kind == Lexical.RawKind.End || (kind == Lexical.RawKind.Word && IsWord(s, pos, end, "policy")))
+            if (kind == Lexical.RawKind.End || (kind == Lexical.RawKind.Word && IsPolicyStart(s, pos, end)))
             {
                 // Stopping at the next policy keeps one missing brace from swallowing the rest of the file.
                 var unclosed = DiagnosticDescriptors.MissingCloseBrace;
@@ -48,7 +53,15 @@ internal static class RecoveringBlock
                 continue;
             }
             var failedAt = result.Remainder.Position;
-            errors.Add(SyntaxErrors.At(s, failedAt, result.Expectations, context, keywords, Lexical.SkipTrivia(s, failedAt) == pos));
+            var atItemStart = Lexical.SkipTrivia(s, failedAt) == pos;
+            // Not only at the item start: a tune entry reads any word as a path, so 'profile {' fails at '{'.
+            if (kind == Lexical.RawKind.Word && enclosing is not null && IsAny(s, pos, end, enclosing) && !IsAny(s, pos, end, keywords))
+            {
+                var unclosed = DiagnosticDescriptors.MissingCloseBrace;
+                errors.Add(new SyntaxError(unclosed, unclosed.Format(context), open.Value.Span));
+                return Result.Success(new BlockSyntax(settings, errors, new TextSpan(open.Value.Span.Start, pos)), i);
+            }
+            errors.Add(SyntaxErrors.At(s, failedAt, result.Expectations, context, keywords, atItemStart));
             i = Lexical.AdvanceTo(i, SkipItem(s, pos, keywords));
         }
     };
@@ -84,8 +97,8 @@ internal static class RecoveringBlock
 
     /// <summary>
     /// Skips the broken item that starts at <paramref name="pos"/>: always at least one token, then
-    /// every token until, outside nested braces, a '}' or a word that starts an item; or a
-    /// <c>policy</c> word at any depth; or the end.
+    /// every token until, outside nested braces, a '}' or a word that starts an item; or the start
+    /// of the next policy (<c>policy Name {</c>) at any depth; or the end.
     /// </summary>
     private static int SkipItem(string s, int pos, string[] keywords)
     {
@@ -98,7 +111,7 @@ internal static class RecoveringBlock
             if (kind == Lexical.RawKind.End) return next;
             if (kind == Lexical.RawKind.Word)
             {
-                if (IsWord(s, next, nextEnd, "policy")) return next;
+                if (IsPolicyStart(s, next, nextEnd)) return next;
                 if (depth == 0 && IsAny(s, next, nextEnd, keywords)) return next;
             }
             else if (kind == Lexical.RawKind.Symbol)
@@ -112,6 +125,16 @@ internal static class RecoveringBlock
             }
             end = nextEnd;
         }
+    }
+
+    /// <summary><c>policy Name {</c> — not the <c>policy</c> clause of <c>swap ... policy random</c>.</summary>
+    private static bool IsPolicyStart(string s, int start, int end)
+    {
+        if (!IsWord(s, start, end, "policy")) return false;
+        var name = Lexical.SkipTrivia(s, end);
+        if (Lexical.ScanRaw(s, name, out var nameEnd) != Lexical.RawKind.Word) return false;
+        var brace = Lexical.SkipTrivia(s, nameEnd);
+        return brace < s.Length && s[brace] == '{';
     }
 
     private static bool IsWord(string s, int start, int end, string word) =>

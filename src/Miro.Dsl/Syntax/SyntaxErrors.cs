@@ -29,7 +29,8 @@ internal static class SyntaxErrors
         if (atItemStart && kind == Lexical.RawKind.Word)
         {
             var word = source.Substring(pos, end - pos);
-            return new SyntaxError(DiagnosticDescriptors.UnknownSetting, DiagnosticDescriptors.UnknownSetting.Format(word, context, expected), span);
+            var hint = Suggestions.DidYouMean(word, keywords);
+            return new SyntaxError(DiagnosticDescriptors.UnknownSetting, DiagnosticDescriptors.UnknownSetting.Format(word, context, expected, hint), span);
         }
         var found = kind == Lexical.RawKind.End ? "end of file" : "'" + Truncate(source.Substring(pos, end - pos)) + "'";
         return new SyntaxError(DiagnosticDescriptors.UnexpectedToken, DiagnosticDescriptors.UnexpectedToken.Format(found, expected), span);

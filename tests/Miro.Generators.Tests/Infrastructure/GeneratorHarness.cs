@@ -46,10 +46,13 @@ internal static class GeneratorHarness
     }
 
     /// <summary>Runs the generator once over <paramref name="files"/> (path, text).</summary>
-    public static GeneratorOutput Run(params (string Path, string Text)[] files)
+    public static GeneratorOutput Run(params (string Path, string Text)[] files) => Run(RootNamespace, files);
+
+    /// <summary>Runs the generator once over <paramref name="files"/> in a project whose root namespace is <paramref name="rootNamespace"/>.</summary>
+    public static GeneratorOutput Run(string rootNamespace, params (string Path, string Text)[] files)
     {
         var compilation = CreateCompilation("namespace Consumer { internal static class Anchor { } }");
-        var driver = CreateDriver(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)))
+        var driver = CreateDriver(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)), rootNamespace)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var result = driver.GetRunResult();
         return new GeneratorOutput(result, generatorDiagnostics, (CSharpCompilation)output);

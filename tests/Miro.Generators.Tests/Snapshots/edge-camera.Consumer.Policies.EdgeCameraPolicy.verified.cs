@@ -29,7 +29,7 @@ namespace Consumer.Policies
                     Kind: "sd",
                     CapacityBytes: 68719476736L,
                     ReadJoulesPerByte: 2.5E-09,
-                    WriteJoulesPerByte: 9.000000000000001E-09),
+                    WriteJoulesPerByte: 9E-09),
                 Power: new global::Miro.Dsl.Model.PowerSpec(
                     IdleWatts: 2.0,
                     ActiveWatts: 7.5),
@@ -174,7 +174,7 @@ namespace Consumer.Policies
 
             /// <summary>Energy per byte written to flash, in joules.</summary>
             /// <remarks>From edge-camera.miro(6): <c>storage sd 64 GiB { read 2.5 nJ/B  write 9 nJ/B }</c></remarks>
-            public const double StorageWriteJoulesPerByte = 9.000000000000001E-09;
+            public const double StorageWriteJoulesPerByte = 9E-09;
 
             /// <summary>Board power when idle, in watts.</summary>
             /// <remarks>From edge-camera.miro(7): <c>power { idle 2 W  active 7.5 W }</c></remarks>

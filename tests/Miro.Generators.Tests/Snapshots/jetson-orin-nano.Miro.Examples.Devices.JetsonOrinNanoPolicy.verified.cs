@@ -28,8 +28,8 @@ namespace Miro.Examples.Devices
                 Storage: new global::Miro.Dsl.Model.StorageDeviceSpec(
                     Kind: "nvme",
                     CapacityBytes: 256000000000L,
-                    ReadJoulesPerByte: 1.7000000000000001E-09,
-                    WriteJoulesPerByte: 3.4000000000000003E-09),
+                    ReadJoulesPerByte: 1.7E-09,
+                    WriteJoulesPerByte: 3.4E-09),
                 Power: new global::Miro.Dsl.Model.PowerSpec(
                     IdleWatts: 5.0,
                     ActiveWatts: 15.0),
@@ -164,11 +164,11 @@ namespace Miro.Examples.Devices
 
             /// <summary>Energy per byte read from flash, in joules.</summary>
             /// <remarks>From jetson-orin-nano.miro(16): <c>storage nvme 256 GB { read 1.7 nJ/B  write 3.4 nJ/B }</c></remarks>
-            public const double StorageReadJoulesPerByte = 1.7000000000000001E-09;
+            public const double StorageReadJoulesPerByte = 1.7E-09;
 
             /// <summary>Energy per byte written to flash, in joules.</summary>
             /// <remarks>From jetson-orin-nano.miro(16): <c>storage nvme 256 GB { read 1.7 nJ/B  write 3.4 nJ/B }</c></remarks>
-            public const double StorageWriteJoulesPerByte = 3.4000000000000003E-09;
+            public const double StorageWriteJoulesPerByte = 3.4E-09;
 
             /// <summary>Board power when idle, in watts.</summary>
             /// <remarks>From jetson-orin-nano.miro(17): <c>power { idle 5 W  active 15 W }</c></remarks>

@@ -28,8 +28,8 @@ namespace Miro.Examples
                 Storage: new global::Miro.Dsl.Model.StorageDeviceSpec(
                     Kind: "ssd",
                     CapacityBytes: 34359738368L,
-                    ReadJoulesPerByte: 1.7000000000000001E-09,
-                    WriteJoulesPerByte: 3.4000000000000003E-09),
+                    ReadJoulesPerByte: 1.7E-09,
+                    WriteJoulesPerByte: 3.4E-09),
                 Power: new global::Miro.Dsl.Model.PowerSpec(
                     IdleWatts: 5.0,
                     ActiveWatts: 15.0),
@@ -60,14 +60,14 @@ namespace Miro.Examples
                     Kind: global::Miro.Dsl.Model.ModelKind.Mlp,
                     Hidden: new global::Miro.Dsl.Model.EquatableArray<int>(new int[] { 100, 100 })),
                 Learner: global::Miro.Dsl.Model.LearnerKind.Er,
-                Epochs: 1,
+                Epochs: 5,
                 Batch: 16,
                 Threads: 1,
                 Replay: global::Miro.Dsl.Model.ReplayMix.Balanced,
                 Loss: global::Miro.Dsl.Model.LossKind.CrossEntropy,
                 Optimizer: new global::Miro.Dsl.Model.OptimizerSpec(
                     Kind: global::Miro.Dsl.Model.OptimizerKind.Sgd,
-                    LearningRate: 0.01,
+                    LearningRate: 0.05,
                     Momentum: 0.0,
                     WeightDecay: 0.0)),
             Budgets: global::Miro.Dsl.Model.EquatableArray<global::Miro.Dsl.Model.BudgetSpec>.Empty,
@@ -134,11 +134,11 @@ namespace Miro.Examples
 
             /// <summary>Energy per byte read from flash, in joules.</summary>
             /// <remarks>From quickstart.miro(11): <c>storage ssd 32 GiB { read 1.7 nJ/B  write 3.4 nJ/B }</c></remarks>
-            public const double StorageReadJoulesPerByte = 1.7000000000000001E-09;
+            public const double StorageReadJoulesPerByte = 1.7E-09;
 
             /// <summary>Energy per byte written to flash, in joules.</summary>
             /// <remarks>From quickstart.miro(11): <c>storage ssd 32 GiB { read 1.7 nJ/B  write 3.4 nJ/B }</c></remarks>
-            public const double StorageWriteJoulesPerByte = 3.4000000000000003E-09;
+            public const double StorageWriteJoulesPerByte = 3.4E-09;
 
             /// <summary>Board power when idle, in watts.</summary>
             /// <remarks>From quickstart.miro(12): <c>power { idle 5 W  active 15 W }</c></remarks>

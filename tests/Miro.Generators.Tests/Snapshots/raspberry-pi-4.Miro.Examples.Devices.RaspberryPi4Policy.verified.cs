@@ -28,7 +28,7 @@ namespace Miro.Examples.Devices
                 Storage: new global::Miro.Dsl.Model.StorageDeviceSpec(
                     Kind: "sd",
                     CapacityBytes: 32000000000L,
-                    ReadJoulesPerByte: 9.000000000000001E-09,
+                    ReadJoulesPerByte: 9E-09,
                     WriteJoulesPerByte: 2E-08),
                 Power: new global::Miro.Dsl.Model.PowerSpec(
                     IdleWatts: 2.7,
@@ -151,7 +151,7 @@ namespace Miro.Examples.Devices
 
             /// <summary>Energy per byte read from flash, in joules.</summary>
             /// <remarks>From raspberry-pi-4.miro(15): <c>storage sd 32 GB { read 9 nJ/B  write 20 nJ/B }</c></remarks>
-            public const double StorageReadJoulesPerByte = 9.000000000000001E-09;
+            public const double StorageReadJoulesPerByte = 9E-09;
 
             /// <summary>Energy per byte written to flash, in joules.</summary>
             /// <remarks>From raspberry-pi-4.miro(15): <c>storage sd 32 GB { read 9 nJ/B  write 20 nJ/B }</c></remarks>
