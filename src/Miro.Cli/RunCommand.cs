@@ -23,7 +23,7 @@ namespace Miro.Cli;
 /// with live progress, writes <c>task-NN.json</c> and <c>summary.json</c> into the output directory
 /// and prints the accuracy matrix, average accuracy and forgetting. A policy with a storage tier
 /// keeps its sample store in the output directory (at the tier's path) and swaps from it; every
-/// task end writes <c>checkpoint.bin</c> there, and <c>--resume DIR</c> continues a killed run from it
+/// epoch and task end writes <c>checkpoint.bin</c> there, and <c>--resume DIR</c> continues a killed run from it
 /// (with the checkpoint's seed and threads).
 /// </summary>
 internal static class RunCommand
@@ -121,7 +121,9 @@ internal static class RunCommand
             {
                 CheckpointIdentity run = Checkpointer.Inspect(resumeDir);
                 (seed, threads) = (run.Seed, run.Threads);
-                stdout.WriteLine(Invariant($"resuming {resumeDir}: {run.CompletedTasks} task(s) done"));
+                stdout.WriteLine(run.EpochsDoneInTask == 0
+                    ? Invariant($"resuming {resumeDir}: {run.CompletedTasks} task(s) done")
+                    : Invariant($"resuming {resumeDir}: {run.CompletedTasks} task(s) and {run.EpochsDoneInTask} epoch(s) of task {run.CompletedTasks + 1} done"));
             }
             catch (CheckpointException e)
             {
@@ -138,7 +140,7 @@ internal static class RunCommand
         using var energy = EnergyHook.Start(policy, new EnergyMeterOptions { IoCounters = io });
         EnergyPrinter.PrintMeter(stdout, energy.Meter.Source);
         using StorageTier? tier = policy.Memory.Storage is { } storage ? new StorageTier(storage, policy.Memory.Swap, outDir, io) : null;
-        var checkpointer = new Checkpointer(outDir, tier);
+        var checkpointer = new Checkpointer(outDir, tier, everyEpochs: 1);
         var hooks = new System.Collections.Generic.List<ISessionHook> { energy, ResourceHook.For(policy, outDir) };
         if (tier is not null)
         {

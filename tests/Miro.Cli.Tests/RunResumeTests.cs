@@ -6,6 +6,7 @@ using Xunit;
 
 namespace Miro.Cli.Tests;
 
+[Collection(TrainingCollection.Name)]
 public sealed class RunResumeTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "miro-cli-resume-" + Guid.NewGuid().ToString("N"));

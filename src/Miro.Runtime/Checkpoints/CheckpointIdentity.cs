@@ -5,4 +5,5 @@ namespace Miro.Runtime.Checkpoints;
 /// <param name="Seed">The run's seed.</param>
 /// <param name="Threads">TorchSharp threads (part of the run's determinism).</param>
 /// <param name="CompletedTasks">Tasks completed when it was written.</param>
-public sealed record CheckpointIdentity(string Policy, int Seed, int Threads, int CompletedTasks);
+/// <param name="EpochsDoneInTask">Epochs of the next task already trained (0 for a checkpoint at a task end).</param>
+public sealed record CheckpointIdentity(string Policy, int Seed, int Threads, int CompletedTasks, int EpochsDoneInTask);

@@ -4,6 +4,7 @@ using System.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Miro.Runtime.Evaluation;
+using Miro.Runtime.Learning;
 using Miro.Runtime.Memory;
 using Miro.Runtime.Session;
 using static TorchSharp.torch;
@@ -11,7 +12,8 @@ using static TorchSharp.torch;
 namespace Miro.Runtime.Checkpoints;
 
 /// <summary>
-/// Checkpoints a run at every task end (session hook, <see cref="SessionPhase.Checkpoint"/>) into
+/// Checkpoints a run at every task end (session hook, <see cref="SessionPhase.Checkpoint"/>) and,
+/// optionally, after every k-th epoch inside a task, into
 /// <c>checkpoint.bin</c> in the run directory, replaced atomically (write, fsync, rename, fsync the
 /// directory), and puts a fresh session back where the last checkpoint left it
 /// (<see cref="Resume"/>). A checkpoint holds the model's parameters and buffers, the head's random
@@ -19,7 +21,9 @@ namespace Miro.Runtime.Checkpoints;
 /// energy) and configuration, and the sample store's position. Every other random stream of the
 /// runtime is derived per task from the seed (<see cref="SeedStreams"/>), and the store is on
 /// flash already, so a run resumed at a task boundary computes exactly what the uninterrupted run
-/// would have.
+/// would have. A checkpoint between epochs adds the learner's in-task state (its random streams,
+/// replay-draw pool and optimiser) and the swap worker's generator, and the resumed run continues
+/// with the next epoch.
 /// </summary>
 public sealed class Checkpointer : ISessionHook
 {
@@ -33,16 +37,22 @@ public sealed class Checkpointer : ISessionHook
     };
 
     private readonly StorageTier? _tier;
+    private readonly int _everyEpochs;
     private StorePosition? _expectedStore;
+    private int _taskSteps;
+    private long _taskSamples;
 
     /// <summary>Creates a checkpointer writing to <paramref name="directory"/>.</summary>
     /// <param name="directory">The run directory.</param>
     /// <param name="tier">The run's storage tier, if any: its position is saved and checked on resume.</param>
-    public Checkpointer(string directory, StorageTier? tier = null)
+    /// <param name="everyEpochs">Also checkpoint after every this many epochs inside a task (0: at task ends only).</param>
+    public Checkpointer(string directory, StorageTier? tier = null, int everyEpochs = 0)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
+        ArgumentOutOfRangeException.ThrowIfNegative(everyEpochs);
         FilePath = Path.GetFullPath(Path.Combine(directory, FileName));
         _tier = tier;
+        _everyEpochs = everyEpochs;
     }
 
     /// <summary>The checkpoint file.</summary>
@@ -57,7 +67,7 @@ public sealed class Checkpointer : ISessionHook
     {
         string path = Path.GetFullPath(Path.Combine(directory, FileName));
         var manifest = ReadManifest(path, CheckpointFile.Read(path));
-        return new CheckpointIdentity(manifest.Policy, manifest.Seed, manifest.Threads, manifest.CompletedTasks);
+        return new CheckpointIdentity(manifest.Policy, manifest.Seed, manifest.Threads, manifest.CompletedTasks, manifest.InTask?.EpochsDone ?? 0);
     }
 
     /// <summary>
@@ -81,6 +91,8 @@ public sealed class Checkpointer : ISessionHook
                 "Resume with the same spec, seed and threads, or use another run directory.");
         }
 
+        // Progress first: it grows the head to the completed tasks' classes, so the saved weights fit.
+        session.RestoreProgress(manifest.Reports);
         session.Model.GrowHead(manifest.HeadClasses);
         using (var model = new MemoryStream(CheckpointFile.Section(sections, "model", FilePath)))
         {
@@ -93,12 +105,19 @@ public sealed class Checkpointer : ISessionHook
 
         MemoryState memory = manifest.Memory;
         float[] features = CheckpointFile.ToFloats(CheckpointFile.Section(sections, "memory.features", FilePath));
-        session.Memory.Restore(memory.Capacity, features, memory.Labels, memory.Ids, memory.Count, memory.SeenClasses);
-        if (session.Memory is ReservoirMemory reservoir)
+        session.Memory.Restore(new MemorySnapshot(memory.Capacity, features, memory.Labels, memory.Ids, memory.SeenClasses, memory.Observed));
+        TaskConfiguration configuration = manifest.Configuration;
+        session.Reconfigure(streamCapacity: configuration.StreamCapacity, epochs: configuration.Epochs, batch: configuration.Batch);
+        if (manifest.InTask is { } inTask)
         {
-            reservoir.Observed = memory.Observed;
+            session.ResumeInTask(inTask.Task, inTask.EpochsDone, inTask.Steps, inTask.Trained, inTask.FinalLoss,
+                CheckpointFile.Section(sections, "learner", FilePath));
+            if (inTask.SwapState is { } swap)
+            {
+                (_tier ?? throw new CheckpointException(FilePath, $"'{FilePath}' was taken while swapping; resume it with the run's storage tier."))
+                    .ResumeSwapState(swap);
+            }
         }
-        session.RestoreProgress(manifest.Reports, manifest.Configuration);
         _expectedStore = manifest.Store;
         return manifest.CompletedTasks;
     }
@@ -127,29 +146,43 @@ public sealed class Checkpointer : ISessionHook
         }
     }
 
+    /// <inheritdoc />
+    public void OnTaskStart(TaskContext task)
+    {
+        _taskSteps = 0;
+        _taskSamples = 0;
+    }
+
+    /// <summary>Every k-th epoch inside a task (not the last: the task end checkpoints), saves the in-task state.</summary>
+    public void OnEpochEnd(TaskContext task, int epoch, EpochSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(summary);
+        _taskSteps += summary.Steps;
+        _taskSamples += summary.Samples;
+        MiroSession session = task.Session;
+        int done = epoch + 1;
+        if (_everyEpochs == 0 || done % _everyEpochs != 0 || done >= session.Learner.EpochsFor(task.Epochs)
+            || summary.Verdict == StepVerdict.StopTask || session.Learner is not IResumableLearner learner)
+        {
+            return;
+        }
+
+        var inTask = new InTaskState(task.Index, done, _taskSteps, _taskSamples, summary.MeanLoss, _tier?.SwapState);
+        Save(session, session.Reports, inTask, learner.SaveTaskState());
+    }
+
     /// <summary>Writes the checkpoint of the task that just completed.</summary>
     public void OnCheckpoint(TaskContext task, TaskReport report)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(report);
-        Save(task.Session, [.. task.Session.Reports, report]);
+        Save(task.Session, [.. task.Session.Reports, report], null, null);
     }
 
-    private void Save(MiroSession session, IReadOnlyList<TaskReport> reports)
+    private void Save(MiroSession session, IReadOnlyList<TaskReport> reports, InTaskState? inTask, byte[]? learnerState)
     {
-        ReplayMemory memory = session.Memory;
-        var labels = new int[memory.Capacity];
-        var ids = new long[memory.Capacity];
-        var features = new float[memory.Capacity * memory.SampleSize];
-        lock (memory.SyncRoot)
-        {
-            for (int slot = 0; slot < memory.Count; slot++)
-            {
-                labels[slot] = memory.Label(slot);
-                ids[slot] = memory.SampleId(slot);
-                memory.CopyFeaturesUnlocked(slot, features.AsSpan(slot * memory.SampleSize, memory.SampleSize));
-            }
-        }
+        MemorySnapshot memory = session.Memory.Snapshot();
         var manifest = new CheckpointManifest
         {
             Policy = session.Policy.Name,
@@ -159,12 +192,10 @@ public sealed class Checkpointer : ISessionHook
             CompletedTasks = reports.Count,
             Configuration = session.Configuration,
             HeadClasses = session.Model.ClassCount,
-            Memory = new MemoryState(
-                memory is ReservoirMemory ? "reservoir" : "episodic",
-                memory.Capacity, memory.Count, labels, ids, [.. memory.SeenClasses],
-                memory is ReservoirMemory r ? r.Observed : 0),
+            Memory = new MemoryState(memory.Capacity, memory.Labels, memory.Ids, [.. memory.SeenClasses], memory.Observed),
             Store = _tier is null ? null : new StorePosition(_tier.Store.NextId, _tier.Store.Count),
             Reports = reports,
+            InTask = inTask,
         };
 
         byte[] model;
@@ -178,12 +209,18 @@ public sealed class Checkpointer : ISessionHook
         {
             headRng = state.bytes.ToArray();
         }
-        CheckpointFile.Write(FilePath,
-        [
+        var sections = new List<(string, byte[])>
+        {
             ("manifest", JsonSerializer.SerializeToUtf8Bytes(manifest, Json)),
             ("model", model),
             ("head-rng", headRng),
-            ("memory.features", CheckpointFile.ToBytes(features)),
-        ]);
+            ("memory.features", CheckpointFile.ToBytes(memory.Features)),
+        };
+        if (learnerState is not null)
+        {
+            sections.Add(("learner", learnerState));
+        }
+
+        CheckpointFile.Write(FilePath, sections);
     }
 }

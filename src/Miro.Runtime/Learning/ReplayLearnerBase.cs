@@ -11,7 +11,7 @@ namespace Miro.Runtime.Learning;
 /// the reference code), preallocated batch buffers and index arrays, and the optimisation step in
 /// its own dispose scope.
 /// </summary>
-public abstract class ReplayLearnerBase : ILearner
+public abstract partial class ReplayLearnerBase : ILearner
 {
     private readonly BatchAssembler _batch;
     private optim.Optimizer? _optimizer;

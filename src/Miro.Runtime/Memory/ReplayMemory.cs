@@ -106,27 +106,51 @@ public abstract class ReplayMemory
     /// </summary>
     public abstract void Resize(int capacity, ISampleSource? source, Random rng);
 
-    /// <summary>
-    /// Puts back a saved state (checkpoint resume): <paramref name="count"/> filled slots of a
-    /// <paramref name="capacity"/>-slot memory and the classes it had been offered.
-    /// </summary>
-    internal void Restore(int capacity, float[] features, int[] labels, long[] ids, int count, IEnumerable<int> seenClasses)
+    /// <summary>A copy of the memory's state (for checkpoints).</summary>
+    public MemorySnapshot Snapshot()
     {
-        if (count > capacity || features.Length != capacity * SampleSize || labels.Length != capacity || ids.Length != capacity)
+        lock (SyncRoot)
         {
-            throw new ArgumentException($"A saved memory of {count}/{capacity} slots needs {capacity} x {SampleSize} values, {capacity} labels and {capacity} ids.");
+            return new MemorySnapshot(
+                Capacity,
+                _features.AsSpan(0, Count * SampleSize).ToArray(),
+                _labels.AsSpan(0, Count).ToArray(),
+                _ids.AsSpan(0, Count).ToArray(),
+                new List<int>(_seenClasses),
+                ObservedCount);
+        }
+    }
+
+    /// <summary>Replaces the memory's state with <paramref name="snapshot"/> (resuming from a checkpoint).</summary>
+    /// <exception cref="ArgumentException">The snapshot does not fit this memory's sample size.</exception>
+    public void Restore(MemorySnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        int count = snapshot.Labels.Length;
+        if (snapshot.Features.Length != count * SampleSize || snapshot.Ids.Length != count || count > snapshot.Capacity)
+        {
+            throw new ArgumentException(
+                $"The snapshot holds {count} labels, {snapshot.Ids.Length} ids and {snapshot.Features.Length} feature values for {snapshot.Capacity} slots; this memory stores {SampleSize} values per sample.",
+                nameof(snapshot));
         }
 
         lock (SyncRoot)
         {
-            ReplaceAll(capacity, features, labels, ids, count);
+            var features = new float[snapshot.Capacity * SampleSize];
+            var labels = new int[snapshot.Capacity];
+            var ids = new long[snapshot.Capacity];
+            snapshot.Features.CopyTo(features, 0);
+            snapshot.Labels.CopyTo(labels, 0);
+            snapshot.Ids.CopyTo(ids, 0);
+            ReplaceAll(snapshot.Capacity, features, labels, ids, count);
             _seenClasses.Clear();
-            foreach (int label in seenClasses)
-            {
-                _seenClasses.Add(label);
-            }
+            _seenClasses.UnionWith(snapshot.SeenClasses);
+            ObservedCount = snapshot.Observed;
         }
     }
+
+    /// <summary>Stream samples observed (reservoir sampling state); 0 for memories that update at task end.</summary>
+    protected long ObservedCount { get; set; }
 
     /// <summary>Copies slot <paramref name="slot"/>'s features into <paramref name="destination"/>; caller holds <see cref="SyncRoot"/>.</summary>
     internal void CopyFeaturesUnlocked(int slot, Span<float> destination)

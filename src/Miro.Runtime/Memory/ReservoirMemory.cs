@@ -18,7 +18,7 @@ public sealed class ReservoirMemory : ReplayMemory
     }
 
     /// <summary>Stream samples observed so far.</summary>
-    public long Observed { get; internal set; }
+    public long Observed => ObservedCount;
 
     /// <inheritdoc />
     public override bool UpdatesOnline => true;
@@ -27,7 +27,7 @@ public sealed class ReservoirMemory : ReplayMemory
     public override void Observe(ReadOnlySpan<float> features, int label, long id, Random rng)
     {
         MarkSeen(label);
-        Observed++;
+        ObservedCount++;
         if (Count < Capacity)
         {
             lock (SyncRoot)
@@ -39,7 +39,7 @@ public sealed class ReservoirMemory : ReplayMemory
             return;
         }
 
-        long j = rng.NextInt64(Observed);
+        long j = rng.NextInt64(ObservedCount);
         if (j < Capacity)
         {
             lock (SyncRoot)

@@ -25,6 +25,8 @@ public sealed class StorageTier : ISessionHook, IDisposable
     private readonly IIoCounters? _io;
     private SampleStore? _store;
     private SwapWorker? _worker;
+    private SeededRandom? _swapRandom;
+    private RandomState? _resumeSwapState;
     private long _readAtTaskStart;
     private long _writtenAtTaskStart;
     private SwapMetrics? _taskSwaps;
@@ -92,9 +94,11 @@ public sealed class StorageTier : ISessionHook, IDisposable
         {
             return;
         }
-        // One seeded stream per task: a run resumed at a task boundary swaps exactly like the original.
-        var random = new SeededRandom(SeedStreams.Derive(task.Session.Seed, "swap", task.Index));
-        _worker = new SwapWorker(Store, task.Session.Memory, _swap, random);
+        // One seeded stream per task: a run resumed at a task boundary swaps exactly like the original;
+        // one resumed inside a task continues the stream from its checkpoint.
+        _swapRandom = _resumeSwapState is { } state ? new SeededRandom(state) : new SeededRandom(SeedStreams.Derive(task.Session.Seed, "swap", task.Index));
+        _resumeSwapState = null;
+        _worker = new SwapWorker(Store, task.Session.Memory, _swap, _swapRandom);
     }
 
     /// <inheritdoc />
@@ -121,6 +125,7 @@ public sealed class StorageTier : ISessionHook, IDisposable
             worker.Dispose();
             _taskSwaps = worker.Metrics;
             _worker = null;
+            _swapRandom = null;
         }
     }
 
@@ -139,9 +144,16 @@ public sealed class StorageTier : ISessionHook, IDisposable
             extensions["swap.corrupted"] = swaps.Corrupted;
             extensions["swap.meanQueueLagMs"] = swaps.MeanQueueLag.TotalMilliseconds;
             extensions["swap.publishWaits"] = swaps.PublishWaits;
+            extensions["swap.inline"] = swaps.Inline;
         }
         return report with { Extensions = extensions };
     }
+
+    /// <summary>The swap worker's generator state while a task swaps (meaningful after an epoch end, when the worker is drained).</summary>
+    internal RandomState? SwapState => _swapRandom?.State;
+
+    /// <summary>Makes the next worker continue from <paramref name="state"/> (resuming inside a task).</summary>
+    internal void ResumeSwapState(RandomState state) => _resumeSwapState = state;
 
     /// <summary>Stops the worker and closes the store.</summary>
     public void Dispose()

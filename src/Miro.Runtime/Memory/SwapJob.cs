@@ -24,6 +24,10 @@ internal sealed class SwapJob
     public int StagedCount;
 
     public long SubmittedAt;
+    /// <summary>1 once the worker or the trainer has taken the request (<see cref="Interlocked"/>).</summary>
+    public int Claimed;
+    /// <summary>1 once the worker thread has read the request from the channel and let go of it: only then may it be reused.</summary>
+    public int ReleasedByWorker;
     public readonly ManualResetEventSlim Done = new(false);
 
     public void Load(ReadOnlySpan<int> slots, ReadOnlySpan<float> entropy, ReadOnlySpan<bool> correct, int featureCount)
@@ -49,6 +53,8 @@ internal sealed class SwapJob
         }
         Count = n;
         StagedCount = 0;
+        Claimed = 0;
+        ReleasedByWorker = 0;
         Done.Reset();
     }
 }

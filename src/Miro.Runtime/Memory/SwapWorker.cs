@@ -18,10 +18,12 @@ namespace Miro.Runtime.Memory;
 /// <para>Why stage and publish: the flash read (the slow part) overlaps training, while the EM is
 /// only ever written by the training thread between steps, so a batch being assembled can never
 /// see half of a sample, and no lock is taken per sample. Publication is deterministic: before
-/// step <c>t</c>, every request up to step <c>t-2</c> is applied (waiting for the worker if it is
-/// behind) and the request of step <c>t-1</c> never is; so with a seeded generator a run swaps
-/// identically every time, a sample is always used in its step before being replaced, and the
-/// worker has one full step to do its reads.</para>
+/// step <c>t</c>, every request up to step <c>t-1-</c><see cref="PublishLag"/> is applied (if the
+/// worker has not even started one, the trainer runs it itself rather than wait for a descheduled
+/// thread) and the newer ones never are; so with a seeded generator a run
+/// swaps identically every time, a sample is always used in its step before being replaced, and
+/// the worker has <see cref="PublishLag"/> whole steps to do each request's reads, which absorbs
+/// scheduling hiccups on a busy device.</para>
 /// <para>Lifecycle: <see cref="Drain"/> applies everything submitted (epoch and task ends,
 /// checkpoints), <see cref="Pause"/> drains and then ignores submissions (profiling, EM resizes),
 /// <see cref="Resume"/> accepts them again, <see cref="Dispose"/> drains and stops the worker.
@@ -29,6 +31,9 @@ namespace Miro.Runtime.Memory;
 /// </summary>
 public sealed class SwapWorker : IDisposable
 {
+    /// <summary>How many of the most recent requests <see cref="Publish"/> leaves in flight.</summary>
+    public const int PublishLag = 2;
+
     private readonly SampleStore _store;
     private readonly ReplayMemory _memory;
     private readonly double _ratio;
@@ -39,7 +44,7 @@ public sealed class SwapWorker : IDisposable
     private readonly Channel<SwapJob> _channel;
     private readonly Queue<SwapJob> _inFlight = new();
     private readonly ConcurrentBag<SwapJob> _pool = new();
-    private readonly Task _worker;
+    private readonly Thread? _worker;
     private int[] _chosen = [];
     private bool _paused;
     private bool _disposed;
@@ -48,12 +53,13 @@ public sealed class SwapWorker : IDisposable
     // Written by the worker thread, read by Metrics (Interlocked).
     private long _swaps, _missing, _corrupted, _bytesRead, _lagTicks, _maxLagTicks, _processed;
     // Trainer-thread only.
-    private long _requests, _dropped, _publishWaits, _publishWaitTicks;
+    private long _requests, _dropped, _stale, _inline, _publishWaits, _publishWaitTicks;
 
     /// <summary>Creates and starts a worker.</summary>
     /// <param name="store">The storage tier to draw replacements from.</param>
-    /// <param name="memory">The episodic memory whose slots are refreshed. Its labels must not change
-    /// while requests are in flight: drain or pause the worker before updating or resizing it.</param>
+    /// <param name="memory">The episodic memory whose slots are refreshed. Only the training thread
+    /// touches it (labels are read in <see cref="Submit"/>, slots written in <see cref="Publish"/>);
+    /// drain or pause the worker before resizing it.</param>
     /// <param name="spec">Ratio, schedule and policy from the spec's <c>swap</c> clause.</param>
     /// <param name="random">The worker's seeded generator (only the worker thread uses it; save its state after <see cref="Drain"/>).</param>
     public SwapWorker(SampleStore store, ReplayMemory memory, SwapSpec spec, Random random)
@@ -87,7 +93,13 @@ public sealed class SwapWorker : IDisposable
         _random = random;
         _asynchronous = asynchronous;
         _channel = Channel.CreateUnbounded<SwapJob>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        _worker = asynchronous ? Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default) : Task.CompletedTask;
+        if (asynchronous)
+        {
+            // A dedicated thread, not the thread pool: a pool hop per request costs latency that
+            // the trainer would wait for on a loaded device.
+            _worker = new Thread(Run) { IsBackground = true, Name = "Miro swap worker" };
+            _worker.Start();
+        }
     }
 
     /// <summary>True between <see cref="Pause"/> and <see cref="Resume"/>.</summary>
@@ -106,9 +118,11 @@ public sealed class SwapWorker : IDisposable
                 Interlocked.Read(ref _missing),
                 Interlocked.Read(ref _corrupted),
                 _dropped,
+                _stale,
                 Interlocked.Read(ref _bytesRead),
                 processed == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(0, lag / processed),
                 Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _maxLagTicks)),
+                _inline,
                 _publishWaits,
                 Stopwatch.GetElapsedTime(0, _publishWaitTicks));
         }
@@ -145,6 +159,12 @@ public sealed class SwapWorker : IDisposable
             job = new SwapJob();
         }
         job.Load(slots, entropy, correct, _memory.SampleSize);
+        // Labels are read here, on the training thread: the worker never touches the memory.
+        for (int i = 0; i < slots.Length; i++)
+        {
+            job.Labels[i] = _memory.Label(slots[i]);
+        }
+
         job.SubmittedAt = Stopwatch.GetTimestamp();
         _inFlight.Enqueue(job);
         if (_asynchronous)
@@ -153,21 +173,22 @@ public sealed class SwapWorker : IDisposable
         }
         else
         {
-            Process(job);
-            job.Done.Set();
+            Claim(job);
+            RunClaimed(job, byWorker: false);
             ApplyStaged(keepNewest: 0);
         }
     }
 
     /// <summary>
     /// Applies finished replacements to the EM; call before assembling each batch. Every request
-    /// except the most recent one is applied, waiting for the worker if it is behind.
+    /// except the <see cref="PublishLag"/> most recent ones is applied, waiting for a request the
+    /// worker is running, or running one the worker has not started.
     /// </summary>
     /// <returns>Slots replaced.</returns>
     public int Publish()
     {
         ThrowIfUnusable();
-        return ApplyStaged(keepNewest: 1);
+        return ApplyStaged(keepNewest: PublishLag);
     }
 
     /// <summary>Waits for every submitted request and applies it.</summary>
@@ -210,7 +231,7 @@ public sealed class SwapWorker : IDisposable
         {
             _disposed = true;
             _channel.Writer.TryComplete();
-            _worker.Wait();
+            _worker?.Join();
             foreach (var job in _pool)
             {
                 job.Done.Dispose();
@@ -227,8 +248,19 @@ public sealed class SwapWorker : IDisposable
             if (!job.Done.IsSet)
             {
                 long start = Stopwatch.GetTimestamp();
-                job.Done.Wait();
-                _publishWaits++;
+                if (Claim(job))
+                {
+                    // The worker has not started this request (it is descheduled on a busy device):
+                    // do it here rather than wait, so swapping is never slower than synchronous.
+                    RunClaimed(job, byWorker: false);
+                    _inline++;
+                }
+                else
+                {
+                    job.Done.Wait();
+                    _publishWaits++;
+                }
+
                 _publishWaitTicks += Stopwatch.GetTimestamp() - start;
             }
             ThrowIfUnusable();
@@ -236,36 +268,86 @@ public sealed class SwapWorker : IDisposable
             int featureCount = _memory.SampleSize;
             for (int i = 0; i < job.StagedCount; i++)
             {
-                _memory.Overwrite(job.StagedSlots[i], job.StagedFeatures.AsSpan(i * featureCount, featureCount), job.StagedLabels[i], job.StagedIds[i]);
+                int slot = job.StagedSlots[i];
+                // An online memory (reservoir) may have given the slot to another class since the step.
+                if (slot >= _memory.Count || _memory.Label(slot) != job.StagedLabels[i])
+                {
+                    _stale++;
+                    continue;
+                }
+
+                _memory.Overwrite(slot, job.StagedFeatures.AsSpan(i * featureCount, featureCount), job.StagedLabels[i], job.StagedIds[i]);
+                replaced++;
             }
-            replaced += job.StagedCount;
-            _pool.Add(job);
+
+            // A request the trainer ran inline may still sit in the channel, unread by the worker;
+            // reusing it then would hand the worker a changed request, so it is left to the GC.
+            if (!_asynchronous || Volatile.Read(ref job.ReleasedByWorker) == 1)
+            {
+                _pool.Add(job);
+            }
         }
         return replaced;
     }
 
-    private async Task Run()
+    private void Run()
     {
-        while (await _channel.Reader.WaitToReadAsync().ConfigureAwait(false))
+        while (WaitToRead())
         {
             while (_channel.Reader.TryRead(out var job))
             {
-                if (_fault is null)
+                if (Claim(job))
                 {
-                    try
-                    {
-                        Process(job);
-                    }
-                    catch (Exception e)
-                    {
-                        // Surfaced on the training thread by its next call; later jobs are released unprocessed.
-                        job.StagedCount = 0;
-                        _fault = e;
-                    }
+                    RunClaimed(job, byWorker: true);
                 }
-                job.Done.Set();
+                else
+                {
+                    // The trainer took this request; it uses the generator, so wait before the next.
+                    job.Done.Wait();
+                    Volatile.Write(ref job.ReleasedByWorker, 1);
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// Takes a request for processing. Exactly one of the worker and the trainer wins; requests are
+    /// claimed in submission order (the trainer only claims the oldest unfinished one, the worker
+    /// waits for a request the trainer took before starting the next), so the generator is used in
+    /// the same order whoever runs a request, and a run stays deterministic.
+    /// </summary>
+    private static bool Claim(SwapJob job) => Interlocked.CompareExchange(ref job.Claimed, 1, 0) == 0;
+
+    private void RunClaimed(SwapJob job, bool byWorker)
+    {
+        if (_fault is null)
+        {
+            try
+            {
+                Process(job);
+            }
+            catch (Exception e)
+            {
+                // Surfaced on the training thread by its next call; later requests are released unprocessed.
+                job.StagedCount = 0;
+                _fault = e;
+            }
+        }
+
+        if (byWorker)
+        {
+            // Before Done: once the trainer sees Done it may reuse the job, and the worker is finished with it.
+            Volatile.Write(ref job.ReleasedByWorker, 1);
+        }
+
+        job.Done.Set();
+    }
+
+    /// <summary>Blocks the worker thread until a request arrives (true) or the channel completes (false).</summary>
+    private bool WaitToRead()
+    {
+        ValueTask<bool> wait = _channel.Reader.WaitToReadAsync();
+        return wait.IsCompleted ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
     }
 
     /// <summary>Chooses the slots to swap and stages a same-label stored sample for each.</summary>
@@ -273,10 +355,6 @@ public sealed class SwapWorker : IDisposable
     {
         long lag = Stopwatch.GetTimestamp() - job.SubmittedAt;
         int n = job.Count;
-        for (int i = 0; i < n; i++)
-        {
-            job.Labels[i] = _memory.Label(job.Slots[i]);
-        }
         int count = SwapSchedule.SwapCount(_ratio, n);
         if (_chosen.Length < count)
         {

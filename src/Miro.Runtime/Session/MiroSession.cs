@@ -20,7 +20,7 @@ namespace Miro.Runtime.Session;
 /// checkpoints at their seams. Seeded and deterministic: the same seed and thread count give the
 /// same accuracy matrix.
 /// </summary>
-public sealed class MiroSession : IDisposable
+public sealed partial class MiroSession : IDisposable
 {
     private readonly SessionOptions _options;
     private readonly ISessionHook[] _hooks;
@@ -119,69 +119,6 @@ public sealed class MiroSession : IDisposable
     /// <summary>The configuration in force.</summary>
     public TaskConfiguration Configuration => new(Memory.Capacity, Stream.Capacity, Epochs, LearnerContext.Batch);
 
-    /// <summary>
-    /// Applies a configuration (the profiler's choice, or a degrade action): resizes the episodic
-    /// memory (growing refills from <paramref name="source"/>, e.g. the sample store) and the stream
-    /// buffer (refilled from the current task), and sets epochs and batch. Null leaves a value as is.
-    /// Call between steps only (from <see cref="ISessionHook.OnProfile"/> or between tasks).
-    /// </summary>
-    public void Reconfigure(int? episodicCapacity = null, int? streamCapacity = null, int? epochs = null, int? batch = null, ISampleSource? source = null)
-    {
-        int task = Math.Max(0, Accuracy.CompletedRows);
-        if (episodicCapacity is { } em && em != Memory.Capacity)
-        {
-            Memory.Resize(em, source, SeedStreams.Create(Seed, "memory-resize", task));
-        }
-
-        if (streamCapacity is { } sb && sb != Stream.Capacity)
-        {
-            Stream.Resize(sb, SeedStreams.Create(Seed, "stream", task));
-        }
-
-        if (epochs is { } e)
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(e, 1, nameof(epochs));
-            Epochs = e;
-        }
-
-        if (batch is { } b)
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(b, 1, nameof(batch));
-            LearnerContext.Batch = b;
-        }
-    }
-
-    /// <summary>
-    /// Puts back the progress of a checkpointed run before <see cref="Run"/> continues it: the
-    /// completed tasks' reports (and so the accuracy matrix) and the configuration in force. The
-    /// model and memories are restored by the caller (<c>Checkpoints.Checkpointer.Resume</c>).
-    /// </summary>
-    internal void RestoreProgress(IReadOnlyList<TaskReport> reports, TaskConfiguration configuration)
-    {
-        if (_started || _reports.Count > 0)
-        {
-            throw new InvalidOperationException("A session can only be restored before it runs.");
-        }
-
-        if (reports.Count > Scenario.Tasks.Count)
-        {
-            throw new ArgumentException($"The checkpoint holds {reports.Count} tasks but the scenario has {Scenario.Tasks.Count}.");
-        }
-
-        for (int t = 0; t < reports.Count; t++)
-        {
-            Accuracy.SetRow(t, reports[t].Accuracies);
-            _reports.Add(reports[t]);
-        }
-
-        Epochs = configuration.Epochs;
-        LearnerContext.Batch = configuration.Batch;
-        if (configuration.StreamCapacity != Stream.Capacity)
-        {
-            Stream.Resize(configuration.StreamCapacity, SeedStreams.Create(Seed, "stream", reports.Count));
-        }
-    }
-
     /// <summary>Runs every remaining task and returns the result.</summary>
     /// <exception cref="OperationCanceledException">The token was cancelled (the current task ends at a batch boundary first).</exception>
     public SessionResult Run(CancellationToken cancellationToken = default)
@@ -253,10 +190,18 @@ public sealed class MiroSession : IDisposable
         double finalLoss = double.NaN;
         bool stoppedEarly = false;
         TaskConfiguration configuration = Configuration;
+        InTaskResume? resume = _inTaskResume?.Task == index ? _inTaskResume : null;
+        _inTaskResume = null;
         Phase(SessionPhase.Training, context, seconds, () =>
         {
             Learner.BeginTask(index, task.Classes);
-            for (int epoch = 0; epoch < Learner.EpochsFor(context.Epochs); epoch++)
+            if (resume is not null)
+            {
+                ((IResumableLearner)Learner).RestoreTaskState(resume.LearnerState);
+                (epochsRun, steps, trained, finalLoss) = (resume.EpochsDone, resume.Steps, resume.Trained, resume.FinalLoss);
+            }
+
+            for (int epoch = epochsRun; epoch < Learner.EpochsFor(context.Epochs); epoch++)
             {
                 int epochs = Learner.EpochsFor(context.Epochs);
                 foreach (ISessionHook hook in _hooks)

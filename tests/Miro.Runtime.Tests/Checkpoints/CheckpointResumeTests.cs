@@ -28,6 +28,39 @@ public sealed class CheckpointResumeTests
         Assert.Equal(expected.AccuracyMatrix, resumed.AccuracyMatrix);
     }
 
+    [Theory]
+    [InlineData(ReplayMix.Concat)]
+    [InlineData(ReplayMix.Balanced)]
+    public void A_run_that_dies_between_two_epochs_of_a_task_resumes_inside_it_to_the_uninterrupted_result(ReplayMix replay)
+    {
+        var policy = ResumeScenario.Policy(replay);
+        using var straight = new TempDirectory();
+        using var interrupted = new TempDirectory();
+        var expected = ResumeScenario.Run(straight.Path, policy);
+
+        Assert.Throws<SimulatedCrash>(() => ResumeScenario.Run(interrupted.Path, policy, extraHook: new CrashAfterEpoch(task: 2, epoch: 0)));
+        var identity = Checkpointer.Inspect(interrupted.Path);
+        Assert.Equal((2, 1), (identity.CompletedTasks, identity.EpochsDoneInTask));
+        var resumed = ResumeScenario.Run(interrupted.Path, policy);
+
+        Assert.Equal(expected.AccuracyMatrix, resumed.AccuracyMatrix);
+        Assert.Equal(expected.Tasks[2].Steps, resumed.Tasks[2].Steps);
+    }
+
+    private sealed class SimulatedCrash : Exception;
+
+    /// <summary>Dies right after the checkpoint of epoch <c>epoch</c> (zero-based) of task <c>task</c> (zero-based).</summary>
+    private sealed class CrashAfterEpoch(int task, int epoch) : ISessionHook
+    {
+        public void OnEpochEnd(TaskContext context, int e, Miro.Runtime.Learning.EpochSummary summary)
+        {
+            if (context.Index == task && e == epoch)
+            {
+                throw new SimulatedCrash();
+            }
+        }
+    }
+
     [Fact]
     public void Resuming_with_another_seed_is_refused_with_the_reason()
     {

@@ -10,9 +10,10 @@ using Xunit;
 namespace Miro.Runtime.Tests.Checkpoints;
 
 /// <summary>
-/// The resume guarantee with a real SIGKILL: a child process trains, is killed in the middle of a
-/// task (seeded moment after a task's checkpoint), and a new process resumes from the run
-/// directory; its final accuracy matrix equals an uninterrupted run's, bit for bit.
+/// The resume guarantee with a real SIGKILL: a child process trains with a checkpoint after every
+/// epoch, is killed in the middle of a task (a seeded moment after the checkpoint of the task's first
+/// epoch), and a new process resumes from the run directory inside that task; its final accuracy
+/// matrix equals an uninterrupted run's, bit for bit.
 /// </summary>
 public sealed class KilledRunResumeTests
 {
@@ -23,16 +24,21 @@ public sealed class KilledRunResumeTests
     {
         using var straight = new TempDirectory();
         using var killed = new TempDirectory();
-        var expected = RunChild(straight.Path, replay, killAfterTask: null, delay: TimeSpan.Zero);
+        var expected = RunChild(straight.Path, replay, killAfter: null, delay: TimeSpan.Zero);
 
+        // Killed a seeded moment after the checkpoint that follows epoch 1 of task 2 or 3 (of 2 epochs):
+        // the resumed process continues inside that task, with its second epoch.
         var random = new Random(seed);
-        int afterTask = random.Next(1, 3);
-        var partial = RunChild(killed.Path, replay, afterTask, TimeSpan.FromMilliseconds(random.Next(50, 400)));
+        string killPoint = $"EPOCH {random.Next(2, 4)} 1";
+        int task = int.Parse(killPoint.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        var partial = RunChild(killed.Path, replay, killPoint, TimeSpan.FromMilliseconds(random.Next(0, 40)));
         Assert.DoesNotContain("MATRIX", partial); // it really died before the end
-        var resumed = RunChild(killed.Path, replay, killAfterTask: null, delay: TimeSpan.Zero);
+        var resumed = RunChild(killed.Path, replay, killAfter: null, delay: TimeSpan.Zero);
 
         Assert.Equal(Matrix(expected), Matrix(resumed));
-        Assert.True(resumed.Count(l => l.StartsWith("TASK ", StringComparison.Ordinal)) < 4, "the resumed process should not redo completed tasks");
+        Assert.Contains($"RESUMED {task - 1} 1", resumed); // inside task `task`, after its first epoch
+        Assert.DoesNotContain($"EPOCH {task} 1", resumed); // that epoch is not redone
+        Assert.Contains($"EPOCH {task} 2", resumed);
     }
 
     private static string[] Matrix(List<string> lines)
@@ -42,7 +48,7 @@ public sealed class KilledRunResumeTests
         return lines.Skip(start + 1).ToArray();
     }
 
-    private static List<string> RunChild(string runDirectory, string replay, int? killAfterTask, TimeSpan delay)
+    private static List<string> RunChild(string runDirectory, string replay, string? killAfter, TimeSpan delay)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -66,7 +72,7 @@ public sealed class KilledRunResumeTests
             {
                 lines.Add(e.Data);
             }
-            if (killAfterTask is int k && e.Data == $"TASK {k}")
+            if (killAfter is not null && e.Data == killAfter)
             {
                 reached.Set();
             }
@@ -84,7 +90,7 @@ public sealed class KilledRunResumeTests
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (killAfterTask is not null)
+        if (killAfter is not null)
         {
             Assert.True(reached.Wait(TimeSpan.FromMinutes(2)), "the child should reach the kill point");
             Thread.Sleep(delay);
@@ -92,7 +98,7 @@ public sealed class KilledRunResumeTests
         }
         Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)), "the child should finish");
         process.WaitForExit();
-        if (killAfterTask is null)
+        if (killAfter is null)
         {
             Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}:\n" + string.Join("\n", lines));
         }

@@ -53,24 +53,27 @@ public sealed class SwapWorkerTests
     }
 
     [Fact]
-    public void A_slot_is_replaced_only_after_the_next_step_so_its_own_step_used_it()
+    public void A_slot_is_replaced_only_after_later_steps_so_its_own_step_used_it()
     {
+        Assert.Equal(2, SwapWorker.PublishLag);
         using var f = new SwapFixture();
         var (_, before) = Snapshot(f.Memory);
         using var worker = new SwapWorker(f.Store, f.Memory, Spec(), new SeededRandom(4));
 
         worker.Submit(2, 1, [0, 1, 2]);
-        Assert.Equal(0, worker.Publish()); // step 2 assembles next: it may still see slots 0-2 as they were
-        Assert.Equal(before[..3], Snapshot(f.Memory).Ids[..3]);
-
+        Assert.Equal(0, worker.Publish()); // step 2 assembles next: slots 0-2 may still be as they were
         worker.Submit(2, 1, [3, 4]);
-        Assert.Equal(3, worker.Publish()); // before step 3: step 1's swaps are in, step 2's are not
+        Assert.Equal(0, worker.Publish()); // step 3 too: the worker has two steps for each request
+        Assert.Equal(before[..5], Snapshot(f.Memory).Ids[..5]);
+
+        worker.Submit(2, 1, [5]);
+        Assert.Equal(3, worker.Publish()); // before step 4: step 1's swaps are in, steps 2-3's are not
         var ids = Snapshot(f.Memory).Ids;
         Assert.All(ids[..3], id => Assert.True(id >= 1000));
-        Assert.Equal(before[3..5], ids[3..5]);
+        Assert.Equal(before[3..6], ids[3..6]);
 
-        Assert.Equal(2, worker.Drain());
-        Assert.All(Snapshot(f.Memory).Ids[..5], id => Assert.True(id >= 1000));
+        Assert.Equal(3, worker.Drain());
+        Assert.All(Snapshot(f.Memory).Ids[..6], id => Assert.True(id >= 1000));
     }
 
     [Fact]
@@ -156,6 +159,21 @@ public sealed class SwapWorkerTests
         }
         Assert.True(worker.Metrics.Corrupted >= 1);
         Assert.Equal(3, f.Store.Verify().CorruptedIds.Count);
+    }
+
+    [Fact]
+    public void A_slot_given_to_another_class_before_publication_keeps_its_new_sample()
+    {
+        using var f = new SwapFixture();
+        int otherLabel = (f.Memory.Label(0) + 1) % 4;
+        using var worker = new SwapWorker(f.Store, f.Memory, Spec(), new SeededRandom(13));
+        worker.Submit(2, 1, [0]);
+        // An online memory (reservoir) reassigns slot 0 between the step and the publication.
+        f.Memory.Overwrite(0, SampleData.Features([77], SwapFixture.Features), otherLabel, 77);
+        worker.Drain();
+        Assert.Equal(77, f.Memory.SampleId(0));
+        Assert.Equal(otherLabel, f.Memory.Label(0));
+        Assert.Equal(1, worker.Metrics.Stale);
     }
 
     [Fact]
