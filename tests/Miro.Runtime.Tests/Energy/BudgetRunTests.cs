@@ -185,7 +185,7 @@ public sealed class ResumedBudgetRunTests
         using var energy = EnergyHook.Start(policy, new EnergyMeterOptions { Root = System.IO.Path.GetTempPath() });
         using var resumed = MiroSession.Create(policy, EmbeddedData.Train, EmbeddedData.Test,
             new SessionOptions { Seed = 2, Hooks = new ISessionHook[] { energy } });
-        resumed.RestoreProgress(new[] { first }, first.Configuration);
+        resumed.RestoreProgress(new[] { first });
         var task2 = resumed.RunTask(1);
 
         Assert.Equal(0, task2.Steps);
