@@ -9,7 +9,9 @@ using Miro.Dsl.Model;
 using Miro.Runtime.Checkpoints;
 using Miro.Runtime.Data;
 using Miro.Runtime.Evaluation;
+using Miro.Runtime.Energy;
 using Miro.Runtime.Memory;
+using Miro.Runtime.Resources;
 using Miro.Runtime.Session;
 
 namespace Miro.Cli;
@@ -133,9 +135,13 @@ internal static class RunCommand
         stdout.WriteLine(Invariant($"data   {source}: {train.Count} train / {test.Count} test samples"));
         stdout.WriteLine(Invariant($"seed {seed}, {threads} thread(s), reports in {outDir}"));
 
-        using StorageTier? tier = policy.Memory.Storage is { } storage ? new StorageTier(storage, policy.Memory.Swap, outDir) : null;
+        // One set of I/O counters: the store counts its bytes, the energy model charges for them.
+        var io = new IoCounters();
+        using var energy = EnergyHook.Start(policy, new EnergyMeterOptions { IoCounters = io });
+        EnergyPrinter.PrintMeter(stdout, energy.Meter.Source);
+        using StorageTier? tier = policy.Memory.Storage is { } storage ? new StorageTier(storage, policy.Memory.Swap, outDir, io) : null;
         var checkpointer = new Checkpointer(outDir, tier, everyEpochs: 1);
-        var hooks = new System.Collections.Generic.List<ISessionHook>();
+        var hooks = new System.Collections.Generic.List<ISessionHook> { energy, ResourceHook.For(policy, outDir) };
         if (tier is not null)
         {
             hooks.Add(tier);
@@ -182,6 +188,7 @@ internal static class RunCommand
 
         string summary = ReportWriter.WriteSummary(outDir, result);
         PrintResult(stdout, result);
+        EnergyPrinter.PrintTasks(stdout, result);
         stdout.WriteLine($"reports: {outDir} ({Path.GetFileName(summary)} and {result.Tasks.Count} task files)");
         return Program.ExitCodes.Ok;
     }

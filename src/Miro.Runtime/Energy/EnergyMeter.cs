@@ -43,6 +43,7 @@ public sealed class EnergyMeter : IEnergyMeter, IDisposable
     private double _total;
     private int _consecutiveFaults;
     private long _samples;
+    private long _stalenessTicks;
 
     internal EnergyMeter(SensorChoice choice, MeterKind requested, EnergyModel model, IActivitySource activity, TimeProvider time)
     {
@@ -95,7 +96,17 @@ public sealed class EnergyMeter : IEnergyMeter, IDisposable
     }
 
     /// <inheritdoc />
-    public double TotalJoules => Volatile.Read(ref _total);
+    /// <remarks>When the sampling thread has fallen behind (a starved thread on a busy device), the reading
+    /// samples itself, so a budget check never sees energy older than one sampling period.</remarks>
+    public double TotalJoules
+    {
+        get
+        {
+            var staleness = Interlocked.Read(ref _stalenessTicks);
+            if (staleness > 0 && _time.GetTimestamp() - Interlocked.Read(ref _lastTimestamp) > staleness) Sample();
+            return Volatile.Read(ref _total);
+        }
+    }
 
     /// <summary>Samples taken so far (tests wait on it).</summary>
     internal long SampleCount => Interlocked.Read(ref _samples);
@@ -126,7 +137,11 @@ public sealed class EnergyMeter : IEnergyMeter, IDisposable
         lock (_lock) SampleLocked();
     }
 
-    internal void StartSampling(TimeSpan period) => _sampler = new EnergySampler(Sample, period, _time);
+    internal void StartSampling(TimeSpan period)
+    {
+        _sampler = new EnergySampler(Sample, period, _time);
+        Interlocked.Exchange(ref _stalenessTicks, (long)(period.TotalSeconds * _time.TimestampFrequency));
+    }
 
     /// <summary>Stops the sampling thread.</summary>
     public void Dispose() => _sampler?.Dispose();
@@ -172,7 +187,7 @@ public sealed class EnergyMeter : IEnergyMeter, IDisposable
         var column = (int)provenance;
         for (var p = 0; p < PhaseCount; p++) _joules[p, column] += scratch[p];
 
-        _lastTimestamp = now;
+        Interlocked.Exchange(ref _lastTimestamp, now);
         _lastActivity = activity;
         Volatile.Write(ref _total, _total + joules);
         Interlocked.Increment(ref _samples);

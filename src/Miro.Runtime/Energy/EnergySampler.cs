@@ -48,6 +48,6 @@ internal sealed class EnergySampler : IDisposable
         _timer.Dispose();
         _ticks.Release();
         _thread.Join();
-        _ticks.Dispose();
+        // _ticks is not disposed: a timer callback already in flight may still release it.
     }
 }

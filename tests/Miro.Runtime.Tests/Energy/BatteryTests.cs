@@ -44,3 +44,29 @@ public sealed class BatteryTests
         Assert.Equal(MeterKind.Model, h.Meter.Source.Kind);
     }
 }
+
+public sealed class ChargingBatteryTests
+{
+    [Theory]
+    [InlineData("Charging")]
+    [InlineData("Full")]
+    public void Battery_on_mains_power_does_not_measure_the_device(string status)
+    {
+        using var sysfs = new FakeSysfs()
+            .Write("sys/class/power_supply/BAT0/status", status)
+            .Write("sys/class/power_supply/BAT0/power_now", 25_000_000);
+        using var h = new MeterHarness(sysfs, TestDevices.Nano());
+        Assert.Equal(MeterKind.Model, h.Meter.Source.Kind);
+        Assert.Contains(status, h.Meter.Source.FallbackReason);
+    }
+
+    [Fact]
+    public void Discharging_battery_is_used()
+    {
+        using var sysfs = new FakeSysfs()
+            .Write("sys/class/power_supply/BAT0/status", "Discharging")
+            .Write("sys/class/power_supply/BAT0/power_now", 5_000_000);
+        using var h = new MeterHarness(sysfs, TestDevices.Nano());
+        Assert.Equal(MeterKind.Battery, h.Meter.Source.Kind);
+    }
+}

@@ -90,3 +90,46 @@ public sealed class PhaseAttributionTests
         Assert.Equal(2.0, h.Meter.Snapshot()[EnergyPhase.TrainCompute].Joules, 9);
     }
 }
+
+public sealed class PhaseConcurrencyTests
+{
+    [Fact]
+    public void Phases_entered_from_many_threads_while_sampling_conserve_every_joule()
+    {
+        using var sysfs = new FakeSysfs();
+        using var h = new MeterHarness(sysfs, TestDevices.Nano(idle: 2, active: 6, read: 1e-9, write: 1e-9));
+        var train = h.Meter.Enter(EnergyPhase.TrainCompute);
+        var workers = new System.Threading.Thread[4];
+        for (var w = 0; w < workers.Length; w++)
+        {
+            var phase = w % 2 == 0 ? EnergyPhase.StorageSwap : EnergyPhase.ReplayIo;
+            workers[w] = new System.Threading.Thread(() =>
+            {
+                for (var i = 0; i < 2000; i++)
+                    using (h.Meter.Enter(phase))
+                        System.Threading.Thread.SpinWait(10);
+            });
+            workers[w].Start();
+        }
+
+        for (var i = 0; i < 200; i++)
+        {
+            h.Activity.CpuSeconds += 0.1;
+            h.Activity.BytesRead += 1_000_000;
+            h.Step();
+        }
+
+        foreach (var worker in workers) worker.Join();
+        h.Step();
+        train.Dispose();
+        h.Step();
+
+        var snapshot = h.Meter.Snapshot();
+        var sum = 0.0;
+        foreach (var p in snapshot.Phases) sum += p.Joules;
+        Assert.Equal(snapshot.ModelEstimateJoules, sum, 9);
+        Assert.Equal(snapshot.ModelEstimateJoules, h.Meter.TotalJoules, 9);
+        Assert.True(snapshot[EnergyPhase.TrainCompute].Joules > 0);
+        Assert.Equal(0.2, snapshot[EnergyPhase.Idle].Joules, 9); // only the last 100 ms, at idle power
+    }
+}

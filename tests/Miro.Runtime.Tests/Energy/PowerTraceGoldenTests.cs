@@ -87,3 +87,40 @@ public sealed class PowerTraceGoldenTests
         Assert.Equal(22.5, meter.Snapshot().TotalJoules, 9);
     }
 }
+
+public sealed class StarvedSamplerTests
+{
+    /// <summary>A clock whose timers never fire: the sampling thread gets no ticks, as when it is starved.</summary>
+    private sealed class SilentTimers : Microsoft.Extensions.Time.Testing.FakeTimeProvider
+    {
+        public override System.Threading.ITimer CreateTimer(System.Threading.TimerCallback callback, object? state, System.TimeSpan dueTime, System.TimeSpan period) =>
+            new Never();
+
+        private sealed class Never : System.Threading.ITimer
+        {
+            public bool Change(System.TimeSpan dueTime, System.TimeSpan period) => true;
+
+            public void Dispose()
+            {
+            }
+
+            public System.Threading.Tasks.ValueTask DisposeAsync() => default;
+        }
+    }
+
+    [Fact]
+    public void Total_joules_samples_itself_when_the_sampler_is_more_than_a_period_behind()
+    {
+        using var sysfs = new FakeSysfs();
+        var time = new SilentTimers();
+        using var meter = new EnergyMeter(new Miro.Runtime.Energy.Sources.SensorChoice(null, null), Miro.Dsl.Model.MeterKind.Model,
+            new EnergyModel(2, 6, 0, 0), new FakeActivity(), time);
+        meter.StartSampling(System.TimeSpan.FromMilliseconds(100));
+
+        time.Advance(System.TimeSpan.FromMilliseconds(50));
+        Assert.Equal(0, meter.TotalJoules); // within one period: the cheap cached figure
+        time.Advance(System.TimeSpan.FromMilliseconds(200));
+        Assert.Equal(0.5, meter.TotalJoules, 9); // 250 ms at 2 W, sampled on demand
+        Assert.Equal(1, meter.SampleCount);
+    }
+}

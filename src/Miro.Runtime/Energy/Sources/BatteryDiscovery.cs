@@ -6,7 +6,8 @@ namespace Miro.Runtime.Energy.Sources;
 /// <summary>
 /// Laptop and phone batteries: <c>/sys/class/power_supply/BAT*/power_now</c> (µW), or
 /// <c>current_now</c> (µA) × <c>voltage_now</c> (µV). Drivers disagree on the sign of discharge
-/// current, so the magnitude is used.
+/// current, so the magnitude is used. A battery whose <c>status</c> says it is charging (or full) is
+/// skipped: on mains power its current is not what the device draws.
 /// </summary>
 internal static class BatteryDiscovery
 {
@@ -23,6 +24,15 @@ internal static class BatteryDiscovery
         foreach (var battery in batteries)
         {
             var name = Path.GetFileName(battery);
+            var statusPath = Path.Combine(battery, "status");
+            var status = File.Exists(statusPath) ? SafeStatus(statusPath) : "";
+            // On mains power the battery's current is its charging current, not what the device draws.
+            if (status is "Charging" or "Full" or "Not charging")
+            {
+                log.Problem($"battery {battery}: status is '{status}', so its power is not the device's (run on battery to measure with it).");
+                continue;
+            }
+
             var powerNow = Path.Combine(battery, "power_now");
             var currentNow = Path.Combine(battery, "current_now");
             var voltageNow = Path.Combine(battery, "voltage_now");
@@ -36,6 +46,18 @@ internal static class BatteryDiscovery
             }
 
             log.Offer(new PowerSource(MeterKind.Battery, SourceTier.Battery, $"battery {name} ({battery})", new[] { channel }));
+        }
+    }
+
+    private static string SafeStatus(string path)
+    {
+        try
+        {
+            return SysfsFile.ReadText(path);
+        }
+        catch (IOException)
+        {
+            return "";
         }
     }
 }
