@@ -5,10 +5,12 @@ using Miro.Dsl.Model;
 namespace Miro.Runtime.ResumeChild;
 
 /// <summary>
-/// Usage: <c>Miro.Runtime.ResumeChild RUN_DIR concat|balanced</c>. Runs (or resumes) the scenario,
+/// Usage: <c>Miro.Runtime.ResumeChild RUN_DIR concat|balanced [STEP_PAUSE_MS]</c>. Runs (or resumes) the scenario,
 /// printing <c>RESUMED t e</c> when it continues a checkpoint (t tasks and e epochs done),
 /// <c>EPOCH t e</c> after each epoch's checkpoint, <c>TASK t</c> after each task's, and finally
-/// <c>MATRIX</c> with the accuracy matrix, one row per line, values in round-trip format.
+/// <c>MATRIX</c> with the accuracy matrix, one row per line, values in round-trip format. A step
+/// pause stretches every step by that many milliseconds (results are unchanged), so a kill that
+/// follows an announcement lands inside the next epoch on any machine.
 /// </summary>
 public static class Program
 {
@@ -22,7 +24,7 @@ public static class Program
         }
 
         var result = ResumeScenario.Run(args[0], ResumeScenario.Policy(replay), onTaskDone: report => Say($"TASK {report.Task}"),
-            extraHook: new EpochAnnouncer());
+            extraHook: new EpochAnnouncer(args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0));
         Console.Out.WriteLine("MATRIX");
         foreach (double[] row in result.AccuracyMatrix)
         {
@@ -39,8 +41,18 @@ public static class Program
     }
 
     /// <summary>Announces each epoch end after the checkpointer has written it.</summary>
-    private sealed class EpochAnnouncer : Session.ISessionHook
+    private sealed class EpochAnnouncer(int stepPauseMs) : Session.ISessionHook
     {
         public void OnEpochEnd(Session.TaskContext task, int epoch, Learning.EpochSummary summary) => Say($"EPOCH {task.Index + 1} {epoch + 1}");
+
+        public Learning.StepVerdict OnStep(Session.TaskContext task, in Learning.StepReport step)
+        {
+            if (stepPauseMs > 0)
+            {
+                System.Threading.Thread.Sleep(stepPauseMs);
+            }
+
+            return Learning.StepVerdict.Continue;
+        }
     }
 }

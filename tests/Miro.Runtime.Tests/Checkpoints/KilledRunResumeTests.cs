@@ -31,7 +31,8 @@ public sealed class KilledRunResumeTests
         var random = new Random(seed);
         string killPoint = $"EPOCH {random.Next(2, 4)} 1";
         int task = int.Parse(killPoint.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
-        var partial = RunChild(killed.Path, replay, killPoint, TimeSpan.FromMilliseconds(random.Next(0, 40)));
+        // Steps are stretched by 1 ms, so the second epoch (100+ steps) takes well over 100 ms: the kill lands in it.
+        var partial = RunChild(killed.Path, replay, killPoint, TimeSpan.FromMilliseconds(random.Next(0, 60)));
         Assert.DoesNotContain("MATRIX", partial); // it really died before the end
         var resumed = RunChild(killed.Path, replay, killAfter: null, delay: TimeSpan.Zero);
 
@@ -59,6 +60,7 @@ public sealed class KilledRunResumeTests
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Miro.Runtime.ResumeChild.dll"));
         start.ArgumentList.Add(runDirectory);
         start.ArgumentList.Add(replay);
+        start.ArgumentList.Add("1");
         var lines = new List<string>();
         using var reached = new ManualResetEventSlim();
         using var process = new Process { StartInfo = start };
