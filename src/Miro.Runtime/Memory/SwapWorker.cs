@@ -91,7 +91,9 @@ public sealed class SwapWorker : IDisposable
         _policy = SwapPolicies.Create(spec.Policy);
         _random = random;
         _asynchronous = asynchronous;
-        _channel = Channel.CreateUnbounded<SwapJob>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        // Synchronous continuations: Submit's write wakes the blocked worker thread directly, not
+        // through a thread-pool hop (which costs a scheduling round on a busy device).
+        _channel = Channel.CreateUnbounded<SwapJob>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = true });
         if (asynchronous)
         {
             // A dedicated thread, not the thread pool: a pool hop per request costs latency that
