@@ -5,12 +5,12 @@ using Miro.Dsl.Model;
 namespace Miro.Runtime.ResumeChild;
 
 /// <summary>
-/// Usage: <c>Miro.Runtime.ResumeChild RUN_DIR concat|balanced [STEP_PAUSE_MS]</c>. Runs (or resumes) the scenario,
+/// Usage: <c>Miro.Runtime.ResumeChild RUN_DIR concat|balanced [SLOW_TASK]</c>. Runs (or resumes) the scenario,
 /// printing <c>RESUMED t e</c> when it continues a checkpoint (t tasks and e epochs done),
 /// <c>EPOCH t e</c> after each epoch's checkpoint, <c>TASK t</c> after each task's, and finally
-/// <c>MATRIX</c> with the accuracy matrix, one row per line, values in round-trip format. A step
-/// pause stretches every step by that many milliseconds (results are unchanged), so a kill that
-/// follows an announcement lands inside the next epoch on any machine.
+/// <c>MATRIX</c> with the accuracy matrix, one row per line, values in round-trip format. With
+/// SLOW_TASK (1-based), every step of that task's second epoch pauses 5 ms (results are unchanged),
+/// so a kill that follows <c>EPOCH SLOW_TASK 1</c> lands inside that epoch on any machine.
 /// </summary>
 public static class Program
 {
@@ -41,15 +41,15 @@ public static class Program
     }
 
     /// <summary>Announces each epoch end after the checkpointer has written it.</summary>
-    private sealed class EpochAnnouncer(int stepPauseMs) : Session.ISessionHook
+    private sealed class EpochAnnouncer(int slowTask) : Session.ISessionHook
     {
         public void OnEpochEnd(Session.TaskContext task, int epoch, Learning.EpochSummary summary) => Say($"EPOCH {task.Index + 1} {epoch + 1}");
 
         public Learning.StepVerdict OnStep(Session.TaskContext task, in Learning.StepReport step)
         {
-            if (stepPauseMs > 0)
+            if (task.Index + 1 == slowTask && step.Epoch == 1)
             {
-                System.Threading.Thread.Sleep(stepPauseMs);
+                System.Threading.Thread.Sleep(5);
             }
 
             return Learning.StepVerdict.Continue;

@@ -24,17 +24,17 @@ public sealed class KilledRunResumeTests
     {
         using var straight = new TempDirectory();
         using var killed = new TempDirectory();
-        var expected = RunChild(straight.Path, replay, killAfter: null, delay: TimeSpan.Zero);
+        var expected = RunChild(straight.Path, replay, killAfter: null, delay: TimeSpan.Zero, slowTask: 0);
 
         // Killed a seeded moment after the checkpoint that follows epoch 1 of task 2 or 3 (of 2 epochs):
         // the resumed process continues inside that task, with its second epoch.
         var random = new Random(seed);
-        string killPoint = $"EPOCH {random.Next(2, 4)} 1";
-        int task = int.Parse(killPoint.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
-        // Steps are stretched by 1 ms, so the second epoch (100+ steps) takes well over 100 ms: the kill lands in it.
-        var partial = RunChild(killed.Path, replay, killPoint, TimeSpan.FromMilliseconds(random.Next(0, 60)));
+        int task = random.Next(2, 4);
+        string killPoint = $"EPOCH {task} 1";
+        // The child stretches that epoch's 100+ steps by 5 ms each (over half a second): the kill lands in it.
+        var partial = RunChild(killed.Path, replay, killPoint, TimeSpan.FromMilliseconds(random.Next(0, 200)), slowTask: task);
         Assert.DoesNotContain("MATRIX", partial); // it really died before the end
-        var resumed = RunChild(killed.Path, replay, killAfter: null, delay: TimeSpan.Zero);
+        var resumed = RunChild(killed.Path, replay, killAfter: null, delay: TimeSpan.Zero, slowTask: 0);
 
         Assert.Equal(Matrix(expected), Matrix(resumed));
         Assert.Contains($"RESUMED {task - 1} 1", resumed); // inside task `task`, after its first epoch
@@ -49,7 +49,7 @@ public sealed class KilledRunResumeTests
         return lines.Skip(start + 1).ToArray();
     }
 
-    private static List<string> RunChild(string runDirectory, string replay, string? killAfter, TimeSpan delay)
+    private static List<string> RunChild(string runDirectory, string replay, string? killAfter, TimeSpan delay, int slowTask)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -60,7 +60,7 @@ public sealed class KilledRunResumeTests
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Miro.Runtime.ResumeChild.dll"));
         start.ArgumentList.Add(runDirectory);
         start.ArgumentList.Add(replay);
-        start.ArgumentList.Add("1");
+        start.ArgumentList.Add(slowTask.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var lines = new List<string>();
         using var reached = new ManualResetEventSlim();
         using var process = new Process { StartInfo = start };
