@@ -10,7 +10,7 @@ internal static class LossFunction
     public static Tensor Compute(LossKind kind, Tensor logits, Tensor targets) => kind switch
     {
         LossKind.Bce => nn.functional.binary_cross_entropy_with_logits(
-            logits, nn.functional.one_hot(targets, logits.shape[1]).to_type(ScalarType.Float32)),
+            logits, nn.functional.one_hot(targets, logits.size(1)).to_type(ScalarType.Float32)),
         _ => nn.functional.cross_entropy(logits, targets),
     };
 }
