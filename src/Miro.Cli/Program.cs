@@ -30,6 +30,7 @@ public static class Program
         return args[0] switch
         {
             "check" => await CheckCommand.RunAsync(rest, Console.Out, Console.Error).ConfigureAwait(false),
+            "run" => await RunCommand.RunAsync(rest, Console.Out, Console.Error).ConfigureAwait(false),
             _ => UnknownCommand(args[0]),
         };
     }
@@ -46,5 +47,6 @@ public static class Program
 
         commands:
           check <files...>     check .miro specs and print diagnostics
+          run <spec.miro>      run a policy on its dataset with live progress [--data DIR] [--seed N] [--out DIR] [--threads N]
         """;
 }

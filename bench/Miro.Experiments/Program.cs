@@ -1,0 +1,46 @@
+using System;
+using System.Globalization;
+
+namespace Miro.Experiments;
+
+/// <summary>
+/// Experiment harness: <c>dotnet run -c Release --project bench/Miro.Experiments -- online-er
+/// [--data DIR] [--seeds 5] [--threads 1]</c>.
+/// </summary>
+public static class Program
+{
+    private const string Usage = "usage: Miro.Experiments online-er [--data DIR] [--seeds N] [--threads N]";
+
+    public static int Main(string[] args)
+    {
+        if (args.Length == 0 || args[0] != "online-er")
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        string? data = null;
+        int seeds = 5;
+        int threads = 1;
+        for (int i = 1; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--data":
+                    data = args[i + 1];
+                    break;
+                case "--seeds":
+                    seeds = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                    break;
+                case "--threads":
+                    threads = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                    break;
+                default:
+                    Console.Error.WriteLine(Usage);
+                    return 2;
+            }
+        }
+
+        return OnlineErExperiment.Run(data, seeds, threads, Console.Out);
+    }
+}

@@ -1,0 +1,214 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Miro.Dsl;
+using Miro.Dsl.Diagnostics;
+using Miro.Dsl.Model;
+using Miro.Runtime.Data;
+using Miro.Runtime.Evaluation;
+using Miro.Runtime.Session;
+
+namespace Miro.Cli;
+
+/// <summary>
+/// <c>miro run &lt;spec.miro&gt; [--data DIR] [--seed N] [--out DIR] [--threads N] [--policy NAME]</c>:
+/// compiles the spec (diagnostics as <c>miro check</c> prints them; exit 1 on errors), finds the
+/// data (embedded Fashion-MNIST subset when no full dataset is found), runs the policy task by task
+/// with live progress, writes <c>task-NN.json</c> and <c>summary.json</c> into the output directory
+/// and prints the accuracy matrix, average accuracy and forgetting.
+/// </summary>
+internal static class RunCommand
+{
+    public const string Usage = "usage: miro run <spec.miro> [--data DIR] [--seed N] [--out DIR] [--threads N] [--policy NAME]";
+
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return Task.FromResult(Run(args, stdout, stderr, !Console.IsOutputRedirected, cancel.Token));
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    /// <summary>Runs the command; <paramref name="interactive"/> redraws a status line instead of printing plain lines.</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive, CancellationToken cancellationToken)
+    {
+        if (!RunOptions.TryParse(args, out RunOptions? options, out string? error))
+        {
+            if (error is null)
+            {
+                stdout.WriteLine(Usage);
+                return Program.ExitCodes.Ok;
+            }
+
+            stderr.WriteLine($"miro run: {error}");
+            stderr.WriteLine(Usage);
+            return Program.ExitCodes.Usage;
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(options.SpecPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"miro run: cannot read '{options.SpecPath}': {e.Message}");
+            return Program.ExitCodes.Usage;
+        }
+
+        CompilationResult compiled = MiroCompiler.Compile(text, options.SpecPath);
+        foreach (MiroDiagnostic diagnostic in compiled.Diagnostics)
+        {
+            (diagnostic.Severity == MiroSeverity.Error ? stderr : stdout).WriteLine(diagnostic.ToString());
+        }
+
+        if (compiled.HasErrors || compiled.Policies.Count == 0)
+        {
+            stderr.WriteLine(compiled.HasErrors
+                ? $"miro run: {options.SpecPath} has errors; fix them (see `miro check`) and run again."
+                : $"miro run: {options.SpecPath} declares no policy.");
+            return Program.ExitCodes.Failed;
+        }
+
+        PolicySpec? policy = SelectPolicy(compiled, options.PolicyName);
+        if (policy is null)
+        {
+            stderr.WriteLine($"miro run: {options.SpecPath} has no policy named '{options.PolicyName}'.");
+            return Program.ExitCodes.Usage;
+        }
+
+        Dataset train;
+        Dataset test;
+        DataSource source;
+        try
+        {
+            source = DatasetLocator.Locate(policy.Data.Dataset, options.DataDirectory);
+            (train, test) = source.Load();
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"miro run: {e.Message}");
+            return Program.ExitCodes.Usage;
+        }
+
+        string outDir = options.OutputDirectory
+            ?? Path.Combine("runs", $"{policy.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+        int threads = options.Threads ?? policy.Train.Threads;
+        stdout.WriteLine(Invariant($"policy {policy.Name}: {Describe(policy)}"));
+        stdout.WriteLine(Invariant($"data   {source}: {train.Count} train / {test.Count} test samples"));
+        stdout.WriteLine(Invariant($"seed {options.Seed}, {threads} thread(s), reports in {outDir}"));
+
+        var sessionOptions = new SessionOptions
+        {
+            Seed = options.Seed,
+            Threads = threads,
+            Progress = new ConsoleProgress(stdout, interactive),
+            ProgressInterval = TimeSpan.FromMilliseconds(interactive ? 100 : 1000),
+            Hooks = new ISessionHook[] { new ReportFileHook(outDir) },
+            DataDescription = source.ToString(),
+        };
+
+        SessionResult result;
+        try
+        {
+            using MiroSession session = MiroSession.Create(policy, train, test, sessionOptions);
+            result = session.Run(cancellationToken);
+        }
+        catch (ArgumentException e)
+        {
+            stderr.WriteLine($"miro run: {e.Message}");
+            return Program.ExitCodes.Failed;
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine($"miro run: cancelled; the reports of the completed tasks are in {outDir}.");
+            return Program.ExitCodes.Failed;
+        }
+
+        string summary = ReportWriter.WriteSummary(outDir, result);
+        PrintResult(stdout, result);
+        stdout.WriteLine($"reports: {outDir} ({Path.GetFileName(summary)} and {result.Tasks.Count} task files)");
+        return Program.ExitCodes.Ok;
+    }
+
+    private static PolicySpec? SelectPolicy(CompilationResult compiled, string? name)
+    {
+        if (name is null)
+        {
+            return compiled.Policies[0];
+        }
+
+        foreach (PolicySpec p in compiled.Policies)
+        {
+            if (p.Name == name)
+            {
+                return p;
+            }
+        }
+
+        return null;
+    }
+
+    private static void PrintResult(TextWriter stdout, SessionResult result)
+    {
+        stdout.WriteLine();
+        stdout.WriteLine("accuracy matrix (row: after task i, column: test set of task j), %:");
+        int tasks = result.AccuracyMatrix.Length;
+        stdout.Write("        ");
+        for (int j = 0; j < tasks; j++)
+        {
+            stdout.Write(Invariant($"  T{j + 1,-4}"));
+        }
+
+        stdout.WriteLine();
+        for (int i = 0; i < tasks; i++)
+        {
+            stdout.Write(Invariant($"after T{i + 1,-2}"));
+            foreach (double a in result.AccuracyMatrix[i])
+            {
+                stdout.Write(Invariant($" {100 * a,6:F1}"));
+            }
+
+            stdout.WriteLine();
+        }
+
+        stdout.WriteLine();
+        stdout.WriteLine(Invariant($"average accuracy  {100 * result.AverageAccuracy:F2}%"));
+        stdout.WriteLine(Invariant($"forgetting        {100 * result.Forgetting:F2}%"));
+        stdout.WriteLine(Invariant($"backward transfer {100 * result.BackwardTransfer:F2}%"));
+        stdout.WriteLine(Invariant($"time              {result.Seconds:F1} s"));
+    }
+
+    private static string Describe(PolicySpec policy)
+    {
+        TrainSpec t = policy.Train;
+        string model = t.Model.Kind == ModelKind.Mlp ? $"mlp({string.Join("-", t.Model.Hidden)})" : t.Model.Kind.ToString().ToLowerInvariant();
+        string learner = t.Learner == LearnerKind.OnlineEr ? "online ER" : "ER";
+        return Invariant($"{learner} ({t.Replay.ToString().ToLowerInvariant()} replay), {model}, EM {policy.Memory.Episodic.Capacity} / SB {policy.Memory.Stream.Capacity} samples, {t.Epochs} epoch(s), batch {t.Batch}, {policy.Data.Tasks} tasks of {policy.Data.ClassesPerTask} classes");
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Writes each task's final report (after every hook enriched it) as soon as the task completes.</summary>
+    private sealed class ReportFileHook : ISessionHook
+    {
+        private readonly string _directory;
+
+        public ReportFileHook(string directory) => _directory = directory;
+
+        public void OnCheckpoint(TaskContext task, TaskReport report) => ReportWriter.WriteTask(_directory, report);
+    }
+}

@@ -1,0 +1,86 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace Miro.Cli;
+
+/// <summary>The parsed arguments of <c>miro run</c>.</summary>
+internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Seed, string? OutputDirectory, int? Threads, string? PolicyName)
+{
+    /// <summary>
+    /// Parses <paramref name="args"/>. On failure <paramref name="error"/> says what is wrong; a
+    /// request for help fails with a null error.
+    /// </summary>
+    public static bool TryParse(string[] args, [NotNullWhen(true)] out RunOptions? options, out string? error)
+    {
+        options = null;
+        error = null;
+        string? spec = null;
+        string? data = null;
+        string? output = null;
+        string? policy = null;
+        int seed = 0;
+        int? threads = null;
+        for (int i = 0; i < args.Length; i++)
+        {
+            string arg = args[i];
+            if (arg is "-h" or "--help")
+            {
+                return false;
+            }
+
+            if (arg.StartsWith('-'))
+            {
+                if (i + 1 >= args.Length)
+                {
+                    error = $"option {arg} needs a value.";
+                    return false;
+                }
+
+                string value = args[++i];
+                switch (arg)
+                {
+                    case "--data":
+                        data = value;
+                        break;
+                    case "--out":
+                        output = value;
+                        break;
+                    case "--policy":
+                        policy = value;
+                        break;
+                    case "--seed" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int s):
+                        seed = s;
+                        break;
+                    case "--threads" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int t) && t >= 1:
+                        threads = t;
+                        break;
+                    case "--seed" or "--threads":
+                        error = $"{arg} needs {(arg == "--seed" ? "an integer" : "a positive integer")}, not '{value}'.";
+                        return false;
+                    default:
+                        error = $"unknown option '{arg}'.";
+                        return false;
+                }
+            }
+            else if (spec is null)
+            {
+                spec = arg;
+            }
+            else
+            {
+                error = $"one spec file at a time ('{spec}' and '{arg}' given).";
+                return false;
+            }
+        }
+
+        if (spec is null)
+        {
+            error = "no spec file given.";
+            return false;
+        }
+
+        options = new RunOptions(spec, data, seed, output, threads, policy);
+        return true;
+    }
+}

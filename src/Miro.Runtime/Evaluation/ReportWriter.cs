@@ -1,0 +1,45 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Miro.Runtime.Evaluation;
+
+/// <summary>Writes task reports (<c>task-01.json</c>, ...) and the run summary (<c>summary.json</c>) as indented JSON.</summary>
+public static class ReportWriter
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>The file name of task <paramref name="task"/>'s report (one-based).</summary>
+    public static string TaskFileName(int task) => string.Create(CultureInfo.InvariantCulture, $"task-{task:00}.json");
+
+    /// <summary>Writes <paramref name="report"/> into <paramref name="directory"/> (created if needed); returns the file path.</summary>
+    public static string WriteTask(string directory, TaskReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return Write(directory, TaskFileName(report.Task), report);
+    }
+
+    /// <summary>Writes <paramref name="result"/> as <c>summary.json</c> into <paramref name="directory"/>; returns the file path.</summary>
+    public static string WriteSummary(string directory, SessionResult result) => Write(directory, "summary.json", result);
+
+    /// <summary>Serialises <paramref name="value"/> the way the report files are written.</summary>
+    public static string ToJson<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    private static string Write<T>(string directory, string name, T value)
+    {
+        Directory.CreateDirectory(directory);
+        string path = Path.Combine(directory, name);
+        string temp = path + ".tmp";
+        File.WriteAllText(temp, ToJson(value));
+        File.Move(temp, path, overwrite: true);
+        return path;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Miro.Runtime.Evaluation;
+
+/// <summary>The configuration a task trained with (the tunables' values in force).</summary>
+/// <param name="EpisodicCapacity">Episodic-memory slots.</param>
+/// <param name="StreamCapacity">Stream-buffer capacity.</param>
+/// <param name="Epochs">Epochs configured (the learner may run fewer, e.g. online ER runs one).</param>
+/// <param name="Batch">Minibatch size.</param>
+public sealed record TaskConfiguration(int EpisodicCapacity, int StreamCapacity, int Epochs, int Batch);

@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+
+namespace Miro.Runtime.Memory;
+
+/// <summary>
+/// A replay memory in DRAM: <see cref="Capacity"/> preallocated slots, each holding one sample's
+/// features, label and id. Slots are read by batch assembly and may be overwritten concurrently by a
+/// swap worker: both take <see cref="SyncRoot"/> (one uncontended lock per batch).
+/// </summary>
+public abstract class ReplayMemory
+{
+    private readonly SortedSet<int> _seenClasses = new();
+    private float[] _features;
+    private int[] _labels;
+    private long[] _ids;
+
+    /// <summary>Creates an empty memory.</summary>
+    /// <param name="capacity">Slots (0 is allowed: no replay).</param>
+    /// <param name="sampleSize">Values per sample.</param>
+    protected ReplayMemory(int capacity, int sampleSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        ArgumentOutOfRangeException.ThrowIfLessThan(sampleSize, 1);
+        SampleSize = sampleSize;
+        Capacity = capacity;
+        _features = new float[capacity * sampleSize];
+        _labels = new int[capacity];
+        _ids = new long[capacity];
+    }
+
+    /// <summary>The lock that batch assembly and slot writers (swapping) hold while touching slots.</summary>
+    public object SyncRoot { get; } = new();
+
+    /// <summary>Number of slots.</summary>
+    public int Capacity { get; private set; }
+
+    /// <summary>Number of filled slots (slots 0..Count-1).</summary>
+    public int Count { get; protected set; }
+
+    /// <summary>Values per sample.</summary>
+    public int SampleSize { get; }
+
+    /// <summary>Classes this memory has been offered samples of, ascending.</summary>
+    public IReadOnlyCollection<int> SeenClasses => _seenClasses;
+
+    /// <summary>True when the memory changes with every stream sample (<see cref="Observe"/>), false when it changes at task end.</summary>
+    public abstract bool UpdatesOnline { get; }
+
+    /// <summary>The label in <paramref name="slot"/>.</summary>
+    public int Label(int slot) => _labels[CheckSlot(slot)];
+
+    /// <summary>The id of the sample in <paramref name="slot"/>.</summary>
+    public long SampleId(int slot) => _ids[CheckSlot(slot)];
+
+    /// <summary>The features in <paramref name="slot"/> (not synchronised with a concurrent swap; batch assembly locks <see cref="SyncRoot"/>).</summary>
+    public ReadOnlySpan<float> Features(int slot) => _features.AsSpan(CheckSlot(slot) * SampleSize, SampleSize);
+
+    /// <summary>Number of slots holding class <paramref name="label"/>.</summary>
+    public int CountOf(int label)
+    {
+        int n = 0;
+        for (int i = 0; i < Count; i++)
+        {
+            if (_labels[i] == label)
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// Replaces the sample in <paramref name="slot"/> (CarM swapping: the swap worker writes a stored
+    /// sample of the same label). Thread-safe with respect to batch assembly.
+    /// </summary>
+    public void Overwrite(int slot, ReadOnlySpan<float> features, int label, long id)
+    {
+        if (features.Length != SampleSize)
+        {
+            throw new ArgumentException($"A sample has {SampleSize} values, not {features.Length}.", nameof(features));
+        }
+
+        lock (SyncRoot)
+        {
+            CheckSlot(slot);
+            features.CopyTo(_features.AsSpan(slot * SampleSize, SampleSize));
+            _labels[slot] = label;
+            _ids[slot] = id;
+        }
+    }
+
+    /// <summary>Offers one stream sample; memories that update at task end ignore it.</summary>
+    public virtual void Observe(ReadOnlySpan<float> features, int label, long id, Random rng)
+    {
+    }
+
+    /// <summary>The end-of-task update with the task's stream buffer.</summary>
+    public abstract void UpdateAtTaskEnd(StreamBuffer stream, Random rng);
+
+    /// <summary>
+    /// Changes the capacity. Shrinking drops samples (keeping the memory's balance); growing
+    /// refills from <paramref name="source"/> when given, else leaves the new slots empty until
+    /// the next update.
+    /// </summary>
+    public abstract void Resize(int capacity, ISampleSource? source, Random rng);
+
+    /// <summary>A copy of the memory's state (for checkpoints).</summary>
+    public MemorySnapshot Snapshot()
+    {
+        lock (SyncRoot)
+        {
+            return new MemorySnapshot(
+                Capacity,
+                _features.AsSpan(0, Count * SampleSize).ToArray(),
+                _labels.AsSpan(0, Count).ToArray(),
+                _ids.AsSpan(0, Count).ToArray(),
+                new List<int>(_seenClasses),
+                ObservedCount);
+        }
+    }
+
+    /// <summary>Replaces the memory's state with <paramref name="snapshot"/> (resuming from a checkpoint).</summary>
+    /// <exception cref="ArgumentException">The snapshot does not fit this memory's sample size.</exception>
+    public void Restore(MemorySnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        int count = snapshot.Labels.Length;
+        if (snapshot.Features.Length != count * SampleSize || snapshot.Ids.Length != count || count > snapshot.Capacity)
+        {
+            throw new ArgumentException(
+                $"The snapshot holds {count} labels, {snapshot.Ids.Length} ids and {snapshot.Features.Length} feature values for {snapshot.Capacity} slots; this memory stores {SampleSize} values per sample.",
+                nameof(snapshot));
+        }
+
+        lock (SyncRoot)
+        {
+            var features = new float[snapshot.Capacity * SampleSize];
+            var labels = new int[snapshot.Capacity];
+            var ids = new long[snapshot.Capacity];
+            snapshot.Features.CopyTo(features, 0);
+            snapshot.Labels.CopyTo(labels, 0);
+            snapshot.Ids.CopyTo(ids, 0);
+            ReplaceAll(snapshot.Capacity, features, labels, ids, count);
+            _seenClasses.Clear();
+            _seenClasses.UnionWith(snapshot.SeenClasses);
+            ObservedCount = snapshot.Observed;
+        }
+    }
+
+    /// <summary>Stream samples observed (reservoir sampling state); 0 for memories that update at task end.</summary>
+    protected long ObservedCount { get; set; }
+
+    /// <summary>Copies slot <paramref name="slot"/>'s features into <paramref name="destination"/>; caller holds <see cref="SyncRoot"/>.</summary>
+    internal void CopyFeaturesUnlocked(int slot, Span<float> destination)
+        => _features.AsSpan(slot * SampleSize, SampleSize).CopyTo(destination);
+
+    /// <summary>Records that <paramref name="label"/> has been offered.</summary>
+    protected void MarkSeen(int label) => _seenClasses.Add(label);
+
+    /// <summary>Writes a sample into <paramref name="slot"/> (caller holds <see cref="SyncRoot"/>).</summary>
+    protected void WriteSlot(int slot, ReadOnlySpan<float> features, int label, long id)
+    {
+        features.CopyTo(_features.AsSpan(slot * SampleSize, SampleSize));
+        _labels[slot] = label;
+        _ids[slot] = id;
+    }
+
+    /// <summary>
+    /// Replaces all slots with <paramref name="count"/> samples laid out in the given arrays and sets
+    /// the capacity (caller holds <see cref="SyncRoot"/>).
+    /// </summary>
+    protected void ReplaceAll(int capacity, float[] features, int[] labels, long[] ids, int count)
+    {
+        Capacity = capacity;
+        _features = features;
+        _labels = labels;
+        _ids = ids;
+        Count = count;
+    }
+
+    /// <summary>Ids of all filled slots.</summary>
+    protected HashSet<long> HeldIds()
+    {
+        var ids = new HashSet<long>();
+        for (int i = 0; i < Count; i++)
+        {
+            ids.Add(_ids[i]);
+        }
+
+        return ids;
+    }
+
+    private int CheckSlot(int slot)
+    {
+        if ((uint)slot >= (uint)Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(slot), slot, $"The memory has {Count} filled slots.");
+        }
+
+        return slot;
+    }
+}

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using Miro.Runtime.Evaluation;
+using Miro.Runtime.Memory;
+
+namespace Miro.Runtime.Session;
+
+/// <summary>Reconfiguration (profiler, degrade actions) and resuming from a checkpoint.</summary>
+public sealed partial class MiroSession
+{
+    /// <summary>
+    /// Applies a configuration (the profiler's choice, or a degrade action): resizes the episodic
+    /// memory (growing refills from <paramref name="source"/>, e.g. the sample store) and the stream
+    /// buffer (refilled from the current task), and sets epochs and batch. Null leaves a value as is.
+    /// Call between steps only (from <see cref="ISessionHook.OnProfile"/> or between tasks).
+    /// </summary>
+    public void Reconfigure(int? episodicCapacity = null, int? streamCapacity = null, int? epochs = null, int? batch = null, ISampleSource? source = null)
+    {
+        int task = Math.Max(0, Accuracy.CompletedRows);
+        if (episodicCapacity is { } em && em != Memory.Capacity)
+        {
+            Memory.Resize(em, source, SeedStreams.Create(Seed, "memory-resize", task));
+        }
+
+        if (streamCapacity is { } sb && sb != Stream.Capacity)
+        {
+            Stream.Resize(sb, SeedStreams.Create(Seed, "stream", task));
+        }
+
+        if (epochs is { } e)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(e, 1, nameof(epochs));
+            Epochs = e;
+        }
+
+        if (batch is { } b)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(b, 1, nameof(batch));
+            LearnerContext.Batch = b;
+        }
+    }
+
+    /// <summary>
+    /// Resumes from a checkpoint: records <paramref name="completed"/> (the reports of tasks 1..k, in
+    /// order) as done and grows the head to their classes, so the model's saved weights can be
+    /// loaded (<c>session.Model.load(path)</c>) and the memory restored
+    /// (<see cref="ReplayMemory.Restore"/>); <see cref="Run"/> then continues at task k+1. The
+    /// per-task random streams make the continuation identical to an uninterrupted run.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Tasks already ran in this session, or the reports do not match the scenario.</exception>
+    public void RestoreProgress(IReadOnlyList<TaskReport> completed)
+    {
+        ArgumentNullException.ThrowIfNull(completed);
+        if (_reports.Count > 0)
+        {
+            throw new InvalidOperationException("Progress can only be restored before any task runs.");
+        }
+
+        if (completed.Count > Scenario.Tasks.Count)
+        {
+            throw new InvalidOperationException($"{completed.Count} completed tasks, but the scenario has {Scenario.Tasks.Count}.");
+        }
+
+        int classes = 0;
+        for (int i = 0; i < completed.Count; i++)
+        {
+            if (completed[i].Task != i + 1 || completed[i].Accuracies.Count != i + 1)
+            {
+                throw new InvalidOperationException($"Report {i + 1} is for task {completed[i].Task} with {completed[i].Accuracies.Count} accuracies; expected task {i + 1} with {i + 1}.");
+            }
+
+            foreach (int c in Scenario.Tasks[i].Classes)
+            {
+                classes = Math.Max(classes, c + 1);
+            }
+        }
+
+        for (int i = 0; i < completed.Count; i++)
+        {
+            Accuracy.SetRow(i, completed[i].Accuracies);
+            _reports.Add(completed[i]);
+        }
+
+        Model.GrowHead(classes);
+    }
+}

@@ -1,0 +1,119 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using System.Threading;
+using Xunit;
+
+namespace Miro.Cli.Tests;
+
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "miro-cli-tests-" + Guid.NewGuid().ToString("N"));
+
+    public RunCommandTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string SmallSpec()
+    {
+        string text = File.ReadAllText(RepositoryPaths.Quickstart)
+            .Replace("tasks 5", "tasks 2", StringComparison.Ordinal)
+            .Replace("epochs 5", "epochs 1", StringComparison.Ordinal);
+        string path = Path.Combine(_dir, "small.miro");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int exit = RunCommand.Run(args, stdout, stderr, interactive: false, CancellationToken.None);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void Runs_a_spec_on_the_embedded_subset_prints_the_matrix_and_writes_reports()
+    {
+        string outDir = Path.Combine(_dir, "out");
+
+        (int exit, string output, string errors) = Run(SmallSpec(), "--data", RepositoryPaths.EmbeddedSubset, "--seed", "2", "--out", outDir);
+
+        Assert.True(exit == 0, errors);
+        Assert.Contains("task 1/2", output);
+        Assert.Contains("accuracy matrix", output);
+        Assert.Contains("after T2", output);
+        Assert.Contains("average accuracy", output);
+        Assert.Contains("forgetting", output);
+        Assert.True(File.Exists(Path.Combine(outDir, "task-01.json")));
+        Assert.True(File.Exists(Path.Combine(outDir, "task-02.json")));
+        using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        Assert.Equal(2, summary.RootElement.GetProperty("accuracyMatrix").GetArrayLength());
+        Assert.Equal(2, summary.RootElement.GetProperty("seed").GetInt32());
+        Assert.InRange(summary.RootElement.GetProperty("averageAccuracy").GetDouble(), 0.3, 1.0);
+    }
+
+    [Fact]
+    public void A_spec_with_errors_prints_its_diagnostics_and_exits_1()
+    {
+        string path = Path.Combine(_dir, "bad.miro");
+        File.WriteAllText(path, "policy Broken { train { epochs -3 } }");
+
+        (int exit, _, string errors) = Run(path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"{path}(1,", errors);
+        Assert.Contains("error MIRO", errors);
+        Assert.Contains("has errors", errors);
+    }
+
+    [Fact]
+    public void A_missing_data_directory_is_a_clear_usage_error()
+    {
+        (int exit, _, string errors) = Run(SmallSpec(), "--data", "/no/such/data");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("/no/such/data (from --data): directory not found", errors);
+    }
+
+    [Fact]
+    public void A_corrupt_data_file_is_named()
+    {
+        string data = Path.Combine(_dir, "data");
+        Directory.CreateDirectory(data);
+        foreach (string name in new[] { "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte" })
+        {
+            File.WriteAllBytes(Path.Combine(data, name), new byte[] { 1, 2, 3, 4, 5 });
+        }
+
+        (int exit, _, string errors) = Run(SmallSpec(), "--data", data);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(Path.Combine(data, "train-images-idx3-ubyte") + ": bad magic number", errors);
+    }
+
+    [Theory]
+    [InlineData(new string[0], "no spec file given")]
+    [InlineData(new[] { "a.miro", "--seed", "x" }, "--seed needs an integer, not 'x'")]
+    [InlineData(new[] { "a.miro", "--threads", "0" }, "--threads needs a positive integer")]
+    [InlineData(new[] { "a.miro", "--frobnicate", "1" }, "unknown option '--frobnicate'")]
+    [InlineData(new[] { "a.miro", "b.miro" }, "one spec file at a time")]
+    [InlineData(new[] { "a.miro", "--out" }, "option --out needs a value")]
+    public void Bad_arguments_are_usage_errors(string[] args, string message)
+    {
+        (int exit, _, string errors) = Run(args);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(message, errors);
+        Assert.Contains("usage: miro run", errors);
+    }
+
+    [Fact]
+    public void A_missing_spec_file_is_named()
+    {
+        (int exit, _, string errors) = Run(Path.Combine(_dir, "none.miro"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("none.miro", errors);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Collections.Generic;
+using Miro.Dsl.Model;
+using Miro.Runtime.Data;
+using Miro.Runtime.Models;
+using Miro.Runtime.Native;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace Miro.Runtime.Tests.Models;
+
+public sealed class ModelTests
+{
+    public static IEnumerable<object[]> Architectures()
+    {
+        foreach (ModelKind kind in new[] { ModelKind.Mlp, ModelKind.Cnn, ModelKind.ReducedResNet18, ModelKind.ResNet18 })
+        {
+            yield return new object[] { kind, 1, 28 };
+            yield return new object[] { kind, 3, 32 };
+        }
+    }
+
+    private static ContinualModel Create(ModelKind kind, SampleShape shape, int seed = 1)
+    {
+        TorchRuntime.Initialize(1);
+        return ModelFactory.Create(new ModelSpec(kind, new EquatableArray<int>(new[] { 32, 16 })), shape, seed);
+    }
+
+    [Theory]
+    [MemberData(nameof(Architectures))]
+    public void Head_growth_keeps_old_outputs_unchanged(ModelKind kind, int channels, int size)
+    {
+        var shape = new SampleShape(channels, size, size);
+        using var model = Create(kind, shape);
+        model.eval();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        Tensor x = rand(new long[] { 3, channels, size, size }, generator: new Generator(7));
+        model.GrowHead(2);
+        Tensor before = model.forward(x).clone();
+        Tensor oldWeight = model.Head.Weight.detach().clone();
+        Tensor oldBias = model.Head.Bias.detach().clone();
+
+        model.GrowHead(5);
+        Tensor after = model.forward(x);
+
+        Assert.Equal(new long[] { 3, 2 }, before.shape);
+        Assert.Equal(new long[] { 3, 5 }, after.shape);
+        // The old units are copied bit for bit; the logits agree up to float rounding (a wider
+        // matrix product may take another BLAS kernel).
+        Assert.True(model.Head.Weight.narrow(0, 0, 2).eq(oldWeight).all().item<bool>(), "old head weights changed");
+        Assert.True(model.Head.Bias.narrow(0, 0, 2).eq(oldBias).all().item<bool>(), "old head biases changed");
+        Assert.True(after.narrow(1, 0, 2).allclose(before, rtol: 1e-5, atol: 1e-6), "old logits changed after growth");
+        Assert.Equal(5, model.ClassCount);
+    }
+
+    [Fact]
+    public void Growth_replaces_the_head_parameters_with_larger_ones_the_model_reports()
+    {
+        using var model = Create(ModelKind.Mlp, new SampleShape(1, 4, 4));
+        model.GrowHead(2);
+        model.GrowHead(4);
+
+        var shapes = new List<long[]>();
+        foreach (var (name, p) in model.named_parameters())
+        {
+            if (name.StartsWith("head.", System.StringComparison.Ordinal))
+            {
+                shapes.Add(p.shape);
+            }
+        }
+
+        Assert.Equal(new[] { new long[] { 4, 16 }, new long[] { 4 } }, shapes);
+    }
+
+    [Fact]
+    public void Same_seed_gives_identical_initial_weights()
+    {
+        var shape = new SampleShape(1, 8, 8);
+        using var a = Create(ModelKind.Cnn, shape, seed: 5);
+        using var b = Create(ModelKind.Cnn, shape, seed: 5);
+        using var c = Create(ModelKind.Cnn, shape, seed: 6);
+        a.GrowHead(3);
+        b.GrowHead(3);
+        c.GrowHead(3);
+
+        using var scope = NewDisposeScope();
+        Tensor x = ones(2, 1, 8, 8);
+        Assert.True(a.forward(x).eq(b.forward(x)).all().item<bool>());
+        Assert.False(a.forward(x).eq(c.forward(x)).all().item<bool>());
+    }
+
+    [Fact]
+    public void Mlp_feature_width_is_the_last_hidden_layer()
+    {
+        using var mlp = new Mlp(new SampleShape(1, 28, 28), new[] { 100, 100 });
+        using var scope = NewDisposeScope();
+
+        Tensor features = mlp.forward(zeros(4, 1, 28, 28));
+
+        Assert.Equal(100, mlp.FeatureDim);
+        Assert.Equal(new long[] { 4, 100 }, features.shape);
+    }
+
+    [Fact]
+    public void Too_small_inputs_are_refused_with_the_needed_size()
+    {
+        var e = Assert.Throws<System.ArgumentException>(() => ResNet.ReducedResNet18(new SampleShape(1, 4, 4)));
+        Assert.Contains("at least 8x8", e.Message);
+    }
+}
