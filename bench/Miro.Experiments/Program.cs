@@ -9,11 +9,11 @@ namespace Miro.Experiments;
 /// </summary>
 public static class Program
 {
-    private const string Usage = "usage: Miro.Experiments online-er [--data DIR] [--seeds N] [--threads N]";
+    private const string Usage = "usage: Miro.Experiments online-er|storage-tier [--data DIR] [--seeds N] [--threads N]";
 
     public static int Main(string[] args)
     {
-        if (args.Length == 0 || args[0] != "online-er")
+        if (args.Length == 0 || args[0] is not ("online-er" or "storage-tier"))
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -41,6 +41,8 @@ public static class Program
             }
         }
 
-        return OnlineErExperiment.Run(data, seeds, threads, Console.Out);
+        return args[0] == "storage-tier"
+            ? StorageTierExperiment.Run(data, seeds, threads, Console.Out)
+            : OnlineErExperiment.Run(data, seeds, threads, Console.Out);
     }
 }

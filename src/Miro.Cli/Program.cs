@@ -31,6 +31,7 @@ public static class Program
         {
             "check" => await CheckCommand.RunAsync(rest, Console.Out, Console.Error).ConfigureAwait(false),
             "run" => await RunCommand.RunAsync(rest, Console.Out, Console.Error).ConfigureAwait(false),
+            "calibrate" => await CalibrateCommand.RunAsync(rest, Console.Out, Console.Error).ConfigureAwait(false),
             _ => UnknownCommand(args[0]),
         };
     }
@@ -47,6 +48,7 @@ public static class Program
 
         commands:
           check <files...>     check .miro specs and print diagnostics
-          run <spec.miro>      run a policy on its dataset with live progress [--data DIR] [--seed N] [--out DIR] [--threads N]
+          run <spec.miro>      run a policy on its dataset with live progress [--data DIR] [--seed N] [--out DIR] [--threads N] [--resume DIR]
+          calibrate            fit the energy model to this device's meter; prints a device block [--root DIR] [--dir DIR] [--seconds S]
         """;
 }

@@ -6,22 +6,29 @@ using System.Threading.Tasks;
 using Miro.Dsl;
 using Miro.Dsl.Diagnostics;
 using Miro.Dsl.Model;
+using Miro.Runtime.Checkpoints;
 using Miro.Runtime.Data;
 using Miro.Runtime.Evaluation;
+using Miro.Runtime.Energy;
+using Miro.Runtime.Memory;
+using Miro.Runtime.Resources;
 using Miro.Runtime.Session;
 
 namespace Miro.Cli;
 
 /// <summary>
-/// <c>miro run &lt;spec.miro&gt; [--data DIR] [--seed N] [--out DIR] [--threads N] [--policy NAME]</c>:
+/// <c>miro run &lt;spec.miro&gt; [--data DIR] [--seed N] [--out DIR] [--threads N] [--policy NAME] [--resume DIR]</c>:
 /// compiles the spec (diagnostics as <c>miro check</c> prints them; exit 1 on errors), finds the
 /// data (embedded Fashion-MNIST subset when no full dataset is found), runs the policy task by task
 /// with live progress, writes <c>task-NN.json</c> and <c>summary.json</c> into the output directory
-/// and prints the accuracy matrix, average accuracy and forgetting.
+/// and prints the accuracy matrix, average accuracy and forgetting. A policy with a storage tier
+/// keeps its sample store in the output directory (at the tier's path) and swaps from it; every
+/// epoch and task end writes <c>checkpoint.bin</c> there, and <c>--resume DIR</c> continues a killed run from it
+/// (with the checkpoint's seed and threads).
 /// </summary>
 internal static class RunCommand
 {
-    public const string Usage = "usage: miro run <spec.miro> [--data DIR] [--seed N] [--out DIR] [--threads N] [--policy NAME]";
+    public const string Usage = "usage: miro run <spec.miro> [--data DIR] [--seed N] [--out DIR] [--threads N] [--policy NAME] [--resume DIR]";
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -107,17 +114,48 @@ internal static class RunCommand
         string outDir = options.OutputDirectory
             ?? Path.Combine("runs", $"{policy.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
         int threads = options.Threads ?? policy.Train.Threads;
+        int seed = options.Seed;
+        if (options.ResumeDirectory is { } resumeDir)
+        {
+            try
+            {
+                CheckpointIdentity run = Checkpointer.Inspect(resumeDir);
+                (seed, threads) = (run.Seed, run.Threads);
+                stdout.WriteLine(run.EpochsDoneInTask == 0
+                    ? Invariant($"resuming {resumeDir}: {run.CompletedTasks} task(s) done")
+                    : Invariant($"resuming {resumeDir}: {run.CompletedTasks} task(s) and {run.EpochsDoneInTask} epoch(s) of task {run.CompletedTasks + 1} done"));
+            }
+            catch (CheckpointException e)
+            {
+                stderr.WriteLine($"miro run: {e.Message}");
+                return Program.ExitCodes.Usage;
+            }
+        }
         stdout.WriteLine(Invariant($"policy {policy.Name}: {Describe(policy)}"));
         stdout.WriteLine(Invariant($"data   {source}: {train.Count} train / {test.Count} test samples"));
-        stdout.WriteLine(Invariant($"seed {options.Seed}, {threads} thread(s), reports in {outDir}"));
+        stdout.WriteLine(Invariant($"seed {seed}, {threads} thread(s), reports in {outDir}"));
 
+        // One set of I/O counters: the store counts its bytes, the energy model charges for them.
+        var io = new IoCounters();
+        using var energy = EnergyHook.Start(policy, new EnergyMeterOptions { IoCounters = io });
+        EnergyPrinter.PrintMeter(stdout, energy.Meter.Source);
+        using StorageTier? tier = policy.Memory.Storage is { } storage ? new StorageTier(storage, policy.Memory.Swap, outDir, io) : null;
+        var checkpointer = new Checkpointer(outDir, tier, everyEpochs: 1);
+        var hooks = new System.Collections.Generic.List<ISessionHook> { energy, ResourceHook.For(policy, outDir) };
+        if (tier is not null)
+        {
+            hooks.Add(tier);
+        }
+
+        hooks.Add(new ReportFileHook(outDir));
+        hooks.Add(checkpointer);
         var sessionOptions = new SessionOptions
         {
-            Seed = options.Seed,
+            Seed = seed,
             Threads = threads,
             Progress = new ConsoleProgress(stdout, interactive),
             ProgressInterval = TimeSpan.FromMilliseconds(interactive ? 100 : 1000),
-            Hooks = new ISessionHook[] { new ReportFileHook(outDir) },
+            Hooks = hooks,
             DataDescription = source.ToString(),
         };
 
@@ -125,6 +163,11 @@ internal static class RunCommand
         try
         {
             using MiroSession session = MiroSession.Create(policy, train, test, sessionOptions);
+            if (options.ResumeDirectory is not null)
+            {
+                checkpointer.Resume(session);
+            }
+
             result = session.Run(cancellationToken);
         }
         catch (ArgumentException e)
@@ -132,14 +175,20 @@ internal static class RunCommand
             stderr.WriteLine($"miro run: {e.Message}");
             return Program.ExitCodes.Failed;
         }
+        catch (IOException e) when (e is CheckpointException or SampleStoreException)
+        {
+            stderr.WriteLine($"miro run: {e.Message}");
+            return Program.ExitCodes.Failed;
+        }
         catch (OperationCanceledException)
         {
-            stderr.WriteLine($"miro run: cancelled; the reports of the completed tasks are in {outDir}.");
+            stderr.WriteLine($"miro run: cancelled; the reports of the completed tasks are in {outDir}; continue with --resume {outDir}.");
             return Program.ExitCodes.Failed;
         }
 
         string summary = ReportWriter.WriteSummary(outDir, result);
         PrintResult(stdout, result);
+        EnergyPrinter.PrintTasks(stdout, result);
         stdout.WriteLine($"reports: {outDir} ({Path.GetFileName(summary)} and {result.Tasks.Count} task files)");
         return Program.ExitCodes.Ok;
     }

@@ -5,7 +5,7 @@ using System.Globalization;
 namespace Miro.Cli;
 
 /// <summary>The parsed arguments of <c>miro run</c>.</summary>
-internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Seed, string? OutputDirectory, int? Threads, string? PolicyName)
+internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Seed, string? OutputDirectory, int? Threads, string? PolicyName, string? ResumeDirectory = null)
 {
     /// <summary>
     /// Parses <paramref name="args"/>. On failure <paramref name="error"/> says what is wrong; a
@@ -19,6 +19,7 @@ internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Se
         string? data = null;
         string? output = null;
         string? policy = null;
+        string? resume = null;
         int seed = 0;
         int? threads = null;
         for (int i = 0; i < args.Length; i++)
@@ -48,6 +49,9 @@ internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Se
                         break;
                     case "--policy":
                         policy = value;
+                        break;
+                    case "--resume":
+                        resume = value;
                         break;
                     case "--seed" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int s):
                         seed = s;
@@ -80,7 +84,13 @@ internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Se
             return false;
         }
 
-        options = new RunOptions(spec, data, seed, output, threads, policy);
+        if (resume is not null && output is not null && output != resume)
+        {
+            error = "--resume continues the run in its own directory; drop --out.";
+            return false;
+        }
+
+        options = new RunOptions(spec, data, seed, resume ?? output, threads, policy, resume);
         return true;
     }
 }

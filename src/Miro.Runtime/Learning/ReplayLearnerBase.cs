@@ -11,7 +11,7 @@ namespace Miro.Runtime.Learning;
 /// the reference code), preallocated batch buffers and index arrays, and the optimisation step in
 /// its own dispose scope.
 /// </summary>
-public abstract class ReplayLearnerBase : ILearner
+public abstract partial class ReplayLearnerBase : ILearner
 {
     private readonly BatchAssembler _batch;
     private optim.Optimizer? _optimizer;
@@ -19,6 +19,9 @@ public abstract class ReplayLearnerBase : ILearner
     private int[] _slotPool = Array.Empty<int>();
     private int _poolCount;
     private int[] _replaySlots = Array.Empty<int>();
+    private int[] _replayRows = Array.Empty<int>();
+    private float[] _replayEntropy = Array.Empty<float>();
+    private bool[] _replayCorrect = Array.Empty<bool>();
 
     /// <summary>Creates the learner over <paramref name="context"/>.</summary>
     protected ReplayLearnerBase(LearnerContext context)
@@ -53,8 +56,8 @@ public abstract class ReplayLearnerBase : ILearner
         Task = task;
         TaskRandom = SeedStreams.Create(Context.Seed, "learner", task);
         MemoryRandom = SeedStreams.Create(Context.Seed, "memory", task);
-        // The replay pool restarts as the identity permutation: a task's draws then depend only on
-        // its own random stream, so a run resumed at a task boundary replays exactly the same slots.
+        // The replay-draw pool restarts as the identity each task, so all of a task's randomness
+        // derives from (seed, task) and a run resumed at a task boundary draws like the original.
         _poolCount = 0;
         int needed = Context.Model.ClassCount;
         foreach (int c in classes)
@@ -142,7 +145,8 @@ public abstract class ReplayLearnerBase : ILearner
             }
 
             int replay = DrawReplay(memory, b);
-            (float loss, int correct) = Step(observer.AccuracyDue);
+            bool predictions = observer.ReplayPredictionsDue && replay > 0;
+            (float loss, int correct) = Step(observer.AccuracyDue, predictions ? replay : 0);
             if (observeStream)
             {
                 for (int k = start; k < end; k++)
@@ -154,7 +158,7 @@ public abstract class ReplayLearnerBase : ILearner
 
             lossSum += loss;
             samples += _batch.Rows;
-            verdict = observer.OnStep(new StepReport(epoch, step, steps, end - start, loss, correct, _replaySlots.AsSpan(0, replay)));
+            verdict = observer.OnStep(Report(epoch, step, steps, end - start, loss, correct, replay, predictions));
         }
 
         return new EpochSummary(step, samples, step == 0 ? 0 : lossSum / step, verdict);
@@ -192,6 +196,7 @@ public abstract class ReplayLearnerBase : ILearner
                     int i = order[k];
                     if (i < em)
                     {
+                        _replayRows[replay] = _batch.Rows;
                         _batch.AddMemoryLocked(memory, i);
                         _replaySlots[replay++] = i;
                     }
@@ -202,10 +207,11 @@ public abstract class ReplayLearnerBase : ILearner
                 }
             }
 
-            (float loss, int correct) = Step(observer.AccuracyDue);
+            bool predictions = observer.ReplayPredictionsDue && replay > 0;
+            (float loss, int correct) = Step(observer.AccuracyDue, predictions ? replay : 0);
             lossSum += loss;
             samples += _batch.Rows;
-            verdict = observer.OnStep(new StepReport(epoch, step, steps, end - start - replay, loss, correct, _replaySlots.AsSpan(0, replay)));
+            verdict = observer.OnStep(Report(epoch, step, steps, end - start - replay, loss, correct, replay, predictions));
         }
 
         return new EpochSummary(step, samples, step == 0 ? 0 : lossSum / step, verdict);
@@ -217,8 +223,17 @@ public abstract class ReplayLearnerBase : ILearner
         if (_replaySlots.Length < replayRows)
         {
             _replaySlots = new int[replayRows];
+            _replayRows = new int[replayRows];
+            _replayEntropy = new float[replayRows];
+            _replayCorrect = new bool[replayRows];
         }
     }
+
+    private StepReport Report(int epoch, int step, int steps, int streamSamples, float loss, int correct, int replay, bool predictions)
+        => predictions
+            ? new StepReport(epoch, step, steps, streamSamples, loss, correct, _replaySlots.AsSpan(0, replay),
+                _replayEntropy.AsSpan(0, replay), _replayCorrect.AsSpan(0, replay))
+            : new StepReport(epoch, step, steps, streamSamples, loss, correct, _replaySlots.AsSpan(0, replay));
 
     /// <summary>Adds up to <paramref name="count"/> distinct random memory slots to the batch (partial Fisher–Yates over a reused pool).</summary>
     private int DrawReplay(ReplayMemory memory, int count)
@@ -237,6 +252,7 @@ public abstract class ReplayLearnerBase : ILearner
                 int j = TaskRandom.Next(i, em);
                 (_slotPool[i], _slotPool[j]) = (_slotPool[j], _slotPool[i]);
                 _replaySlots[i] = _slotPool[i];
+                _replayRows[i] = _batch.Rows;
                 _batch.AddMemoryLocked(memory, _slotPool[i]);
             }
 
@@ -269,8 +285,12 @@ public abstract class ReplayLearnerBase : ILearner
         _poolCount = em;
     }
 
-    /// <summary>One optimisation step on the assembled batch, every tensor in its own dispose scope.</summary>
-    private (float Loss, int Correct) Step(bool countCorrect)
+    /// <summary>
+    /// One optimisation step on the assembled batch, every tensor in its own dispose scope. With
+    /// <paramref name="replayPredictions"/> &gt; 0, also records the entropy and correctness of the
+    /// step's output on the first that many replay rows (CarM's entropy gate).
+    /// </summary>
+    private (float Loss, int Correct) Step(bool countCorrect, int replayPredictions = 0)
     {
         using var scope = NewDisposeScope();
         optim.Optimizer optimizer = _optimizer ?? throw new InvalidOperationException("BeginTask must be called before training.");
@@ -283,6 +303,26 @@ public abstract class ReplayLearnerBase : ILearner
         optimizer.step();
         float value = loss.item<float>();
         int correct = countCorrect ? (int)logits.argmax(1).eq(targets).sum().item<long>() : -1;
+        if (replayPredictions > 0)
+        {
+            RecordReplayPredictions(logits, targets, replayPredictions);
+        }
+
         return (value, correct);
+    }
+
+    private void RecordReplayPredictions(Tensor logits, Tensor targets, int replay)
+    {
+        using var noGrad = no_grad();
+        Tensor p = logits.detach().softmax(1);
+        Tensor entropy = p.mul(p.clamp_min(1e-12).log()).sum(1).neg();
+        Tensor hit = logits.detach().argmax(1).eq(targets);
+        using var e = entropy.data<float>();
+        using var h = hit.data<bool>();
+        for (int r = 0; r < replay; r++)
+        {
+            _replayEntropy[r] = e[_replayRows[r]];
+            _replayCorrect[r] = h[_replayRows[r]];
+        }
     }
 }

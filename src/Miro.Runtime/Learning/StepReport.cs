@@ -11,7 +11,16 @@ public readonly ref struct StepReport
 {
     /// <summary>Creates a report.</summary>
     public StepReport(int epoch, int step, int steps, int streamSamples, float loss, int correct, ReadOnlySpan<int> replaySlots)
+        : this(epoch, step, steps, streamSamples, loss, correct, replaySlots, default, default)
     {
+    }
+
+    /// <summary>Creates a report with the model's predictions on the replay rows (for CarM's entropy gate).</summary>
+    public StepReport(int epoch, int step, int steps, int streamSamples, float loss, int correct, ReadOnlySpan<int> replaySlots,
+        ReadOnlySpan<float> replayEntropy, ReadOnlySpan<bool> replayCorrect)
+    {
+        ReplayEntropy = replayEntropy;
+        ReplayCorrect = replayCorrect;
         Epoch = epoch;
         Step = step;
         Steps = steps;
@@ -47,4 +56,13 @@ public readonly ref struct StepReport
 
     /// <summary>The episodic-memory slots the batch used (for CarM swapping).</summary>
     public ReadOnlySpan<int> ReplaySlots { get; }
+
+    /// <summary>
+    /// Per replay slot (same order), the entropy of the model's softmax output in this step (before
+    /// the update); empty unless the observer asked (<see cref="ITrainingObserver.ReplayPredictionsDue"/>).
+    /// </summary>
+    public ReadOnlySpan<float> ReplayEntropy { get; }
+
+    /// <summary>Per replay slot, whether the step's prediction was the label; empty unless asked.</summary>
+    public ReadOnlySpan<bool> ReplayCorrect { get; }
 }

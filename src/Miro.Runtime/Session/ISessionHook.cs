@@ -18,6 +18,9 @@ namespace Miro.Runtime.Session;
 /// </summary>
 public interface ISessionHook
 {
+    /// <summary>True when this hook needs <see cref="StepReport.ReplayEntropy"/> and <see cref="StepReport.ReplayCorrect"/> (the entropy swap policy).</summary>
+    bool WantsReplayPredictions => false;
+
     /// <summary>The run starts (before task 1).</summary>
     void OnSessionStart(MiroSession session)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Miro.Runtime.Evaluation;
+using Miro.Runtime.Learning;
 using Miro.Runtime.Memory;
 
 namespace Miro.Runtime.Session;
@@ -83,4 +84,29 @@ public sealed partial class MiroSession
 
         Model.GrowHead(classes);
     }
+
+    private InTaskResume? _inTaskResume;
+
+    /// <summary>
+    /// Makes the next run of task <paramref name="task"/> (zero-based; the first task not in the
+    /// restored progress) continue after its completed epochs instead of starting over: the learner
+    /// gets <paramref name="learnerState"/> back after <see cref="ILearner.BeginTask"/>, and the task's
+    /// step and sample counters continue. The model and memory are restored by the caller.
+    /// </summary>
+    internal void ResumeInTask(int task, int epochsDone, int steps, long trained, double finalLoss, byte[] learnerState)
+    {
+        if (task != _reports.Count)
+        {
+            throw new InvalidOperationException($"Task {task + 1} cannot be resumed: {_reports.Count} tasks are done.");
+        }
+
+        if (Learner is not IResumableLearner)
+        {
+            throw new InvalidOperationException($"The {Learner.Name} learner cannot resume inside a task.");
+        }
+
+        _inTaskResume = new InTaskResume(task, epochsDone, steps, trained, finalLoss, learnerState);
+    }
+
+    private sealed record InTaskResume(int Task, int EpochsDone, int Steps, long Trained, double FinalLoss, byte[] LearnerState);
 }

@@ -190,10 +190,18 @@ public sealed partial class MiroSession : IDisposable
         double finalLoss = double.NaN;
         bool stoppedEarly = false;
         TaskConfiguration configuration = Configuration;
+        InTaskResume? resume = _inTaskResume?.Task == index ? _inTaskResume : null;
+        _inTaskResume = null;
         Phase(SessionPhase.Training, context, seconds, () =>
         {
             Learner.BeginTask(index, task.Classes);
-            for (int epoch = 0; epoch < Learner.EpochsFor(context.Epochs); epoch++)
+            if (resume is not null)
+            {
+                ((IResumableLearner)Learner).RestoreTaskState(resume.LearnerState);
+                (epochsRun, steps, trained, finalLoss) = (resume.EpochsDone, resume.Steps, resume.Trained, resume.FinalLoss);
+            }
+
+            for (int epoch = epochsRun; epoch < Learner.EpochsFor(context.Epochs); epoch++)
             {
                 int epochs = Learner.EpochsFor(context.Epochs);
                 foreach (ISessionHook hook in _hooks)

@@ -14,7 +14,8 @@ public static class SeedStreams
     /// <param name="seed">The run's seed.</param>
     /// <param name="purpose">A stable name, e.g. <c>"class-order"</c>.</param>
     /// <param name="task">The task index, or -1 for run-wide streams.</param>
-    public static Random Create(int seed, string purpose, int task = -1) => new(Derive(seed, purpose, task));
+    /// <remarks>The generator is a <see cref="SeededRandom"/>, whose state a mid-task checkpoint saves.</remarks>
+    public static Random Create(int seed, string purpose, int task = -1) => new SeededRandom(Derive(seed, purpose, task));
 
     /// <summary>The derived 32-bit seed (stable across processes and platforms).</summary>
     public static int Derive(int seed, string purpose, int task = -1)

@@ -28,6 +28,10 @@ internal sealed class SessionObserver : ITrainingObserver
         _hooks = hooks;
         _progress = progress;
         _intervalTicks = (long)(interval.TotalSeconds * Stopwatch.Frequency);
+        foreach (ISessionHook hook in hooks)
+        {
+            ReplayPredictionsDue |= hook.WantsReplayPredictions;
+        }
     }
 
     /// <summary>Mean training accuracy over the steps that counted it this epoch, or NaN.</summary>
@@ -35,6 +39,8 @@ internal sealed class SessionObserver : ITrainingObserver
 
     /// <summary>Mean loss of the epoch so far.</summary>
     public double MeanLoss => _steps == 0 ? double.NaN : _lossSum / _steps;
+
+    public bool ReplayPredictionsDue { get; }
 
     /// <summary>
     /// Accuracy is counted on every 8th step (and whenever a report is due) so the running accuracy

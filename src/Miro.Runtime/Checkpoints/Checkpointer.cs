@@ -1,0 +1,226 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Miro.Runtime.Evaluation;
+using Miro.Runtime.Learning;
+using Miro.Runtime.Memory;
+using Miro.Runtime.Session;
+using static TorchSharp.torch;
+
+namespace Miro.Runtime.Checkpoints;
+
+/// <summary>
+/// Checkpoints a run at every task end (session hook, <see cref="SessionPhase.Checkpoint"/>) and,
+/// optionally, after every k-th epoch inside a task, into
+/// <c>checkpoint.bin</c> in the run directory, replaced atomically (write, fsync, rename, fsync the
+/// directory), and puts a fresh session back where the last checkpoint left it
+/// (<see cref="Resume"/>). A checkpoint holds the model's parameters and buffers, the head's random
+/// generator, the replay memory's slots, the completed tasks' reports (accuracy matrix, per-task
+/// energy) and configuration, and the sample store's position. Every other random stream of the
+/// runtime is derived per task from the seed (<see cref="SeedStreams"/>), and the store is on
+/// flash already, so a run resumed at a task boundary computes exactly what the uninterrupted run
+/// would have. A checkpoint between epochs adds the learner's in-task state (its random streams,
+/// replay-draw pool and optimiser) and the swap worker's generator, and the resumed run continues
+/// with the next epoch.
+/// </summary>
+public sealed class Checkpointer : ISessionHook
+{
+    /// <summary>The checkpoint's file name inside the run directory.</summary>
+    public const string FileName = "checkpoint.bin";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    private readonly StorageTier? _tier;
+    private readonly int _everyEpochs;
+    private StorePosition? _expectedStore;
+    private int _taskSteps;
+    private long _taskSamples;
+
+    /// <summary>Creates a checkpointer writing to <paramref name="directory"/>.</summary>
+    /// <param name="directory">The run directory.</param>
+    /// <param name="tier">The run's storage tier, if any: its position is saved and checked on resume.</param>
+    /// <param name="everyEpochs">Also checkpoint after every this many epochs inside a task (0: at task ends only).</param>
+    public Checkpointer(string directory, StorageTier? tier = null, int everyEpochs = 0)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        ArgumentOutOfRangeException.ThrowIfNegative(everyEpochs);
+        FilePath = Path.GetFullPath(Path.Combine(directory, FileName));
+        _tier = tier;
+        _everyEpochs = everyEpochs;
+    }
+
+    /// <summary>The checkpoint file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>True when the run directory holds a checkpoint.</summary>
+    public bool Exists => File.Exists(FilePath);
+
+    /// <summary>Which run the checkpoint in <paramref name="directory"/> belongs to (to recreate its session before <see cref="Resume"/>).</summary>
+    /// <exception cref="CheckpointException">The file is missing or damaged.</exception>
+    public static CheckpointIdentity Inspect(string directory)
+    {
+        string path = Path.GetFullPath(Path.Combine(directory, FileName));
+        var manifest = ReadManifest(path, CheckpointFile.Read(path));
+        return new CheckpointIdentity(manifest.Policy, manifest.Seed, manifest.Threads, manifest.CompletedTasks, manifest.InTask?.EpochsDone ?? 0);
+    }
+
+    /// <summary>
+    /// Restores <paramref name="session"/> (new, created with the same policy, data, seed and
+    /// threads as the checkpointed run, not yet run) from the checkpoint; <see cref="MiroSession.Run"/>
+    /// then continues with the first task the checkpoint had not completed.
+    /// </summary>
+    /// <returns>The number of tasks already completed.</returns>
+    /// <exception cref="CheckpointException">The file is missing, damaged, or belongs to another run.</exception>
+    public int Resume(MiroSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var sections = CheckpointFile.Read(FilePath);
+        CheckpointManifest manifest = ReadManifest(FilePath, sections);
+        if (manifest.Policy != session.Policy.Name || manifest.Seed != session.Seed || manifest.Threads != session.Threads
+            || manifest.Tasks != session.Scenario.Tasks.Count)
+        {
+            throw new CheckpointException(FilePath,
+                $"'{FilePath}' belongs to another run (policy {manifest.Policy}, seed {manifest.Seed}, {manifest.Threads} threads, {manifest.Tasks} tasks); " +
+                $"this session is policy {session.Policy.Name}, seed {session.Seed}, {session.Threads} threads, {session.Scenario.Tasks.Count} tasks. " +
+                "Resume with the same spec, seed and threads, or use another run directory.");
+        }
+
+        // Progress first: it grows the head to the completed tasks' classes, so the saved weights fit.
+        session.RestoreProgress(manifest.Reports);
+        session.Model.GrowHead(manifest.HeadClasses);
+        using (var model = new MemoryStream(CheckpointFile.Section(sections, "model", FilePath)))
+        {
+            session.Model.load(model);
+        }
+        using (var state = tensor(CheckpointFile.Section(sections, "head-rng", FilePath)))
+        {
+            session.Model.HeadGenerator.set_state(state);
+        }
+
+        MemoryState memory = manifest.Memory;
+        float[] features = CheckpointFile.ToFloats(CheckpointFile.Section(sections, "memory.features", FilePath));
+        session.Memory.Restore(new MemorySnapshot(memory.Capacity, features, memory.Labels, memory.Ids, memory.SeenClasses, memory.Observed));
+        TaskConfiguration configuration = manifest.Configuration;
+        session.Reconfigure(streamCapacity: configuration.StreamCapacity, epochs: configuration.Epochs, batch: configuration.Batch);
+        if (manifest.InTask is { } inTask)
+        {
+            session.ResumeInTask(inTask.Task, inTask.EpochsDone, inTask.Steps, inTask.Trained, inTask.FinalLoss,
+                CheckpointFile.Section(sections, "learner", FilePath));
+            if (inTask.SwapState is { } swap)
+            {
+                (_tier ?? throw new CheckpointException(FilePath, $"'{FilePath}' was taken while swapping; resume it with the run's storage tier."))
+                    .ResumeSwapState(swap);
+            }
+        }
+        _expectedStore = manifest.Store;
+        return manifest.CompletedTasks;
+    }
+
+    private static CheckpointManifest ReadManifest(string path, Dictionary<string, byte[]> sections)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<CheckpointManifest>(CheckpointFile.Section(sections, "manifest", path), Json)
+                ?? throw CheckpointFile.Damaged(path, "the manifest is empty");
+        }
+        catch (JsonException e)
+        {
+            throw CheckpointFile.Damaged(path, $"the manifest is not valid: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Checks that the storage tier still holds everything the checkpoint counted on.</summary>
+    public void OnSessionStart(MiroSession session)
+    {
+        if (_expectedStore is { } expected && _tier is not null && _tier.Store.NextId < expected.NextId)
+        {
+            throw new CheckpointException(FilePath,
+                $"The sample store '{_tier.Store.FilePath}' is behind the checkpoint (it has written {_tier.Store.NextId - 1} samples, the checkpoint counted {expected.NextId - 1}): " +
+                "it was replaced or restored from an older copy. Restore the store that belongs to this run, or start the run afresh.");
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnTaskStart(TaskContext task)
+    {
+        _taskSteps = 0;
+        _taskSamples = 0;
+    }
+
+    /// <summary>Every k-th epoch inside a task (not the last: the task end checkpoints), saves the in-task state.</summary>
+    public void OnEpochEnd(TaskContext task, int epoch, EpochSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(summary);
+        _taskSteps += summary.Steps;
+        _taskSamples += summary.Samples;
+        MiroSession session = task.Session;
+        int done = epoch + 1;
+        if (_everyEpochs == 0 || done % _everyEpochs != 0 || done >= session.Learner.EpochsFor(task.Epochs)
+            || summary.Verdict == StepVerdict.StopTask || session.Learner is not IResumableLearner learner)
+        {
+            return;
+        }
+
+        var inTask = new InTaskState(task.Index, done, _taskSteps, _taskSamples, summary.MeanLoss, _tier?.SwapState);
+        Save(session, session.Reports, inTask, learner.SaveTaskState());
+    }
+
+    /// <summary>Writes the checkpoint of the task that just completed.</summary>
+    public void OnCheckpoint(TaskContext task, TaskReport report)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(report);
+        Save(task.Session, [.. task.Session.Reports, report], null, null);
+    }
+
+    private void Save(MiroSession session, IReadOnlyList<TaskReport> reports, InTaskState? inTask, byte[]? learnerState)
+    {
+        MemorySnapshot memory = session.Memory.Snapshot();
+        var manifest = new CheckpointManifest
+        {
+            Policy = session.Policy.Name,
+            Seed = session.Seed,
+            Threads = session.Threads,
+            Tasks = session.Scenario.Tasks.Count,
+            CompletedTasks = reports.Count,
+            Configuration = session.Configuration,
+            HeadClasses = session.Model.ClassCount,
+            Memory = new MemoryState(memory.Capacity, memory.Labels, memory.Ids, [.. memory.SeenClasses], memory.Observed),
+            Store = _tier is null ? null : new StorePosition(_tier.Store.NextId, _tier.Store.Count),
+            Reports = reports,
+            InTask = inTask,
+        };
+
+        byte[] model;
+        using (var stream = new MemoryStream())
+        {
+            session.Model.save(stream);
+            model = stream.ToArray();
+        }
+        byte[] headRng;
+        using (var state = session.Model.HeadGenerator.get_state())
+        {
+            headRng = state.bytes.ToArray();
+        }
+        var sections = new List<(string, byte[])>
+        {
+            ("manifest", JsonSerializer.SerializeToUtf8Bytes(manifest, Json)),
+            ("model", model),
+            ("head-rng", headRng),
+            ("memory.features", CheckpointFile.ToBytes(memory.Features)),
+        };
+        if (learnerState is not null)
+        {
+            sections.Add(("learner", learnerState));
+        }
+
+        CheckpointFile.Write(FilePath, sections);
+    }
+}

@@ -1,0 +1,57 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+
+namespace Miro.Runtime.Checkpoints;
+
+/// <summary>
+/// Replaces a file atomically and durably: write a temporary file beside it, flush it to the
+/// device, rename it over the target, then flush the directory so the rename itself survives a
+/// power cut. A reader sees the old file or the new one, never a mix.
+/// </summary>
+internal static partial class DurableFile
+{
+    public static void Replace(string path, Action<Stream> write)
+    {
+        string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        string temp = path + ".tmp";
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            write(stream);
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temp, path, overwrite: true);
+        SyncDirectory(directory);
+    }
+
+    private static void SyncDirectory(string directory)
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            return; // Windows makes MoveFileEx durable on its own terms; there is no directory fsync.
+        }
+        int fd = Open(directory, 0 /* O_RDONLY */);
+        if (fd < 0)
+        {
+            return; // Some file systems refuse directory handles; the rename is still atomic.
+        }
+        try
+        {
+            _ = Fsync(fd);
+        }
+        finally
+        {
+            _ = Close(fd);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static partial int Fsync(int fd);
+
+    [LibraryImport("libc", EntryPoint = "close")]
+    private static partial int Close(int fd);
+}

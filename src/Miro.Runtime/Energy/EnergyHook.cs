@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using Miro.Dsl.Model;
+using Miro.Runtime.Energy.Budgets;
+using Miro.Runtime.Evaluation;
+using Miro.Runtime.Learning;
+using Miro.Runtime.Session;
+
+namespace Miro.Runtime.Energy;
+
+/// <summary>
+/// Attaches an energy meter and the spec's budgets to a <see cref="MiroSession"/>:
+/// <list type="bullet">
+/// <item>session phases become energy phases (store write and checkpoint → replay I/O, profiling →
+/// profiling, training and the memory update → train compute, evaluation → evaluation; between
+/// phases → idle);</item>
+/// <item>budgets are checked after every step: <c>stop</c> ends the task (it still updates memory,
+/// evaluates, reports and checkpoints), <c>degrade</c> cuts the remaining steps to the fraction that
+/// fits — fewer epochs, the last one shortened — so fewer replay (and stream) rows are trained on,
+/// and <c>warn</c> only reports;</item>
+/// <item>every task report gets <c>energyJoules</c> per phase and an <c>energy</c> extension
+/// (<see cref="EnergyReport"/>: provenance, meter, fallback reason, meter and budget events).</item>
+/// </list>
+/// A task's energy runs from the previous task's report (or the session start) to its own report,
+/// so the tasks' energies add up to the run's (the previous checkpoint is in the next task).
+/// </summary>
+public sealed class EnergyHook : ISessionHook, IDisposable
+{
+    /// <summary>Name of the task-report extension holding the <see cref="EnergyReport"/>.</summary>
+    public const string ExtensionName = "energy";
+
+    private readonly IReadOnlyList<BudgetSpec> _budgets;
+    private readonly bool _ownsMeter;
+    private BudgetEnforcer? _enforcer;
+    private EnergySnapshot? _reportedUpTo;
+    private IDisposable? _phase;
+    private int _eventsReported;
+    private int _doneSteps;
+    private int _epochStepLimit = int.MaxValue;
+    private int _truncatedEpoch = -1;
+    private int _truncatedEpochSteps;
+
+    /// <summary>Uses <paramref name="meter"/> (not disposed by the hook) and enforces <paramref name="budgets"/>.</summary>
+    public EnergyHook(IEnergyMeter meter, IReadOnlyList<BudgetSpec> budgets)
+        : this(meter, budgets, ownsMeter: false)
+    {
+    }
+
+    private EnergyHook(IEnergyMeter meter, IReadOnlyList<BudgetSpec> budgets, bool ownsMeter)
+    {
+        ArgumentNullException.ThrowIfNull(meter);
+        ArgumentNullException.ThrowIfNull(budgets);
+        Meter = meter;
+        _budgets = budgets;
+        _ownsMeter = ownsMeter;
+    }
+
+    /// <summary>Starts a meter for <paramref name="policy"/>'s device (see <see cref="EnergyMeter.Start"/>) and
+    /// enforces its budgets; the hook owns the meter.</summary>
+    public static EnergyHook Start(PolicySpec policy, EnergyMeterOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return new EnergyHook(EnergyMeter.Start(policy.Device, options), policy.Budgets, ownsMeter: true);
+    }
+
+    /// <summary>The meter (other hooks, e.g. the swap worker, enter their own phases on it).</summary>
+    public IEnergyMeter Meter { get; }
+
+    /// <summary>Budget events of the run so far.</summary>
+    public IReadOnlyList<BudgetEvent> BudgetEvents => _enforcer?.Events ?? Array.Empty<BudgetEvent>();
+
+    /// <inheritdoc />
+    public void OnSessionStart(MiroSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        // A resumed run has already spent what its completed tasks' reports say: run budgets count it.
+        var spent = 0.0;
+        foreach (var report in session.Reports)
+            if (report.EnergyJoules is not null)
+                foreach (var joules in report.EnergyJoules.Values) spent += joules;
+        _enforcer = new BudgetEnforcer(_budgets, session.Scenario.Tasks.Count, session.Reports.Count, spent);
+        _reportedUpTo = Meter.Snapshot();
+    }
+
+    /// <inheritdoc />
+    public void OnPhaseStart(SessionPhase phase, TaskContext task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (phase == SessionPhase.StoreWrite)
+        {
+            _doneSteps = 0;
+            _truncatedEpoch = -1;
+            _enforcer?.BeginTask(task.Index + 1, Meter.TotalJoules);
+        }
+
+        // A budget already spent before training (a spent run budget, or store writes and profiling that
+        // used up the task's): this task trains no epoch; it still evaluates and reports why.
+        if (phase == SessionPhase.Training && _enforcer is not null && _budgets.Count > 0
+            && _enforcer.Check(Meter.TotalJoules, 0, 1).Verdict == BudgetVerdict.Stop)
+        {
+            task.Epochs = 0;
+        }
+
+        _phase?.Dispose();
+        _phase = Meter.Enter(EnergyPhaseOf(phase));
+    }
+
+    /// <inheritdoc />
+    public void OnPhaseEnd(SessionPhase phase, TaskContext task)
+    {
+        _phase?.Dispose();
+        _phase = null;
+    }
+
+    /// <inheritdoc />
+    public void OnEpochStart(TaskContext task, int epoch) =>
+        _epochStepLimit = epoch == _truncatedEpoch ? _truncatedEpochSteps : int.MaxValue;
+
+    /// <inheritdoc />
+    public StepVerdict OnStep(TaskContext task, in StepReport step)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        _doneSteps++;
+        if (_enforcer is null || _budgets.Count == 0) return StepVerdict.Continue;
+
+        var epochs = task.Session.Learner.EpochsFor(task.Epochs);
+        var stepsThisEpoch = Math.Min(step.Steps, _epochStepLimit);
+        var stepsBeforeEpoch = _doneSteps - (step.Step + 1);
+        var planned = stepsBeforeEpoch + stepsThisEpoch + (long)step.Steps * Math.Max(0, epochs - step.Epoch - 1);
+        if (_truncatedEpoch > step.Epoch && _truncatedEpoch < epochs) planned -= step.Steps - _truncatedEpochSteps;
+        var decision = _enforcer.Check(Meter.TotalJoules, _doneSteps, planned);
+        switch (decision.Verdict)
+        {
+            case BudgetVerdict.Stop:
+                return StepVerdict.StopTask;
+            case BudgetVerdict.Degrade:
+                Degrade(task, step, (long)Math.Floor(decision.WorkScale * (planned - _doneSteps)), stepsThisEpoch);
+                break;
+        }
+
+        return step.Step + 1 >= _epochStepLimit ? StepVerdict.StopEpoch : StepVerdict.Continue;
+    }
+
+    /// <inheritdoc />
+    public TaskReport OnTaskReport(TaskContext task, TaskReport report)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(report);
+        var now = Meter.Snapshot();
+        var energy = _reportedUpTo is null ? now : now.Since(_reportedUpTo);
+        _reportedUpTo = now;
+        var events = new List<BudgetEvent>();
+        var all = BudgetEvents;
+        for (var i = _eventsReported; i < all.Count; i++) events.Add(all[i]);
+        _eventsReported = all.Count;
+
+        var section = EnergyReport.From(energy, events);
+        var perPhase = new Dictionary<string, double>();
+        foreach (var p in section.Phases) perPhase[p.Phase] = p.Joules;
+        var extensions = new Dictionary<string, object>();
+        if (report.Extensions is not null)
+            foreach (var (key, value) in report.Extensions) extensions[key] = value;
+        extensions[ExtensionName] = section;
+        return report with { EnergyJoules = perPhase, Extensions = extensions };
+    }
+
+    /// <summary>Stops the meter when the hook started it.</summary>
+    public void Dispose()
+    {
+        _phase?.Dispose();
+        if (_ownsMeter && Meter is IDisposable d) d.Dispose();
+    }
+
+    /// <summary>The energy phase a session phase is charged to.</summary>
+    public static EnergyPhase EnergyPhaseOf(SessionPhase phase) => phase switch
+    {
+        SessionPhase.StoreWrite or SessionPhase.Checkpoint => EnergyPhase.ReplayIo,
+        SessionPhase.Profiling => EnergyPhase.Profiling,
+        SessionPhase.Evaluation => EnergyPhase.Evaluation,
+        _ => EnergyPhase.TrainCompute,
+    };
+
+    /// <summary>
+    /// Keeps <paramref name="keep"/> more steps: the rest of the current epoch and whole epochs where
+    /// they fit, then one shortened epoch for the remainder (the current one when it alone is too long).
+    /// </summary>
+    private void Degrade(TaskContext task, in StepReport step, long keep, int stepsThisEpoch)
+    {
+        var leftThisEpoch = stepsThisEpoch - (step.Step + 1);
+        _truncatedEpoch = -1;
+        if (keep < leftThisEpoch || step.Steps <= 0)
+        {
+            task.Epochs = step.Epoch + 1;
+            _epochStepLimit = step.Step + 1 + (int)Math.Max(0, keep);
+            return;
+        }
+
+        var wholeEpochs = (keep - leftThisEpoch) / step.Steps;
+        var remainder = (int)((keep - leftThisEpoch) % step.Steps);
+        task.Epochs = step.Epoch + 1 + (int)wholeEpochs + (remainder > 0 ? 1 : 0);
+        if (remainder > 0)
+        {
+            _truncatedEpoch = task.Epochs - 1;
+            _truncatedEpochSteps = remainder;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+using System;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+
+namespace Miro.Runtime.Memory;
+
+/// <summary>The store's write path: durable batches, resumable task writes, class-balanced eviction.</summary>
+public sealed partial class SampleStore
+{
+    /// <summary>
+    /// Writes a batch in one transaction and returns the id of its first sample (the others follow
+    /// consecutively). When this returns, the batch is durable; if the process dies before, none of
+    /// it is stored. Evictions needed to stay within capacity commit in the same transaction.
+    /// </summary>
+    /// <param name="task">The task the samples come from.</param>
+    /// <param name="sourceIds">Each sample's id in the stream (kept with it, e.g. to avoid duplicates in DRAM).</param>
+    /// <param name="labels">One label per sample.</param>
+    /// <param name="features">The samples' features, row-major: <c>labels.Length * FeatureCount</c> floats.</param>
+    public long Append(int task, ReadOnlySpan<long> sourceIds, ReadOnlySpan<int> labels, ReadOnlySpan<float> features)
+    {
+        CheckBatch(sourceIds, labels, features);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            long first = _nextId;
+            if (labels.IsEmpty)
+            {
+                return first;
+            }
+            try
+            {
+                using var transaction = _connection.BeginTransaction();
+                InsertRows(transaction, task, first, sourceIds, labels, features);
+                AdvanceProgress(transaction, task, labels.Length, first + labels.Length);
+                for (int i = 0; i < labels.Length; i++)
+                {
+                    _index.Add(labels[i], first + i);
+                }
+                Evict(transaction);
+                transaction.Commit();
+            }
+            catch (SqliteException e)
+            {
+                // The transaction rolled back; rebuild the in-DRAM index from what is committed.
+                _index.Clear();
+                LoadIndex();
+                throw new SampleStoreException(FilePath, $"Writing {labels.Length} samples to '{FilePath}' failed: {e.Message}. Nothing of this batch was stored; check free space on the device.", e);
+            }
+            _nextId = first + labels.Length;
+            AddWritten(labels.Length * RecordBytes);
+            return first;
+        }
+    }
+
+    /// <summary>
+    /// Writes a task's samples at task start, resumably: samples of <paramref name="task"/> already
+    /// committed (by an earlier, interrupted call) are skipped, so a resumed run does not store them
+    /// twice. Commits every <paramref name="batchSize"/> samples.
+    /// </summary>
+    /// <returns>How many samples this call wrote.</returns>
+    public int WriteTask(int task, ReadOnlySpan<long> sourceIds, ReadOnlySpan<int> labels, ReadOnlySpan<float> features, int batchSize = 512)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        CheckBatch(sourceIds, labels, features);
+        long done = WrittenCount(task);
+        int written = 0;
+        for (long start = done; start < labels.Length; start += batchSize)
+        {
+            int n = (int)Math.Min(batchSize, labels.Length - start);
+            Append(task, sourceIds.Slice((int)start, n), labels.Slice((int)start, n), features.Slice((int)start * FeatureCount, n * FeatureCount));
+            written += n;
+        }
+        return written;
+    }
+
+    /// <summary>How many samples of <paramref name="task"/> have been committed (evicted ones included).</summary>
+    public long WrittenCount(int task)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT written FROM task_progress WHERE task = $task";
+            command.Parameters.AddWithValue("$task", task);
+            return command.ExecuteScalar() is long n ? n : 0;
+        }
+    }
+    private void CheckBatch(ReadOnlySpan<long> sourceIds, ReadOnlySpan<int> labels, ReadOnlySpan<float> features)
+    {
+        if (sourceIds.Length != labels.Length)
+        {
+            throw new ArgumentException($"Expected one source id per label ({labels.Length}), got {sourceIds.Length}.", nameof(sourceIds));
+        }
+        if (features.Length != labels.Length * (long)FeatureCount)
+        {
+            throw new ArgumentException($"Expected {labels.Length} x {FeatureCount} floats, got {features.Length}.", nameof(features));
+        }
+    }
+
+    private void InsertRows(SqliteTransaction transaction, int task, long first, ReadOnlySpan<long> sourceIds, ReadOnlySpan<int> labels, ReadOnlySpan<float> features)
+    {
+        using var insert = _connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO samples (id, source_id, label, task, crc, payload) VALUES ($id, $source, $label, $task, $crc, $payload)";
+        var id = insert.Parameters.Add("$id", SqliteType.Integer);
+        var source = insert.Parameters.Add("$source", SqliteType.Integer);
+        var label = insert.Parameters.Add("$label", SqliteType.Integer);
+        insert.Parameters.AddWithValue("$task", task);
+        var crc = insert.Parameters.Add("$crc", SqliteType.Integer);
+        var payload = insert.Parameters.Add("$payload", SqliteType.Blob);
+        insert.Prepare();
+        var bytes = MemoryMarshal.AsBytes(features);
+        int stride = _payload.Length;
+        for (int i = 0; i < labels.Length; i++)
+        {
+            bytes.Slice(i * stride, stride).CopyTo(_payload);
+            long sampleId = first + i;
+            id.Value = sampleId;
+            source.Value = sourceIds[i];
+            label.Value = labels[i];
+            crc.Value = (long)Checksum(new SampleHeader(sampleId, sourceIds[i], labels[i], task), _payload);
+            payload.Value = _payload;
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    private void AdvanceProgress(SqliteTransaction transaction, int task, int count, long nextId)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO task_progress (task, written) VALUES ($task, $count)
+                ON CONFLICT (task) DO UPDATE SET written = written + $count;
+            UPDATE meta SET value = $next WHERE key = 'next_id';
+            """;
+        command.Parameters.AddWithValue("$task", task);
+        command.Parameters.AddWithValue("$count", count);
+        command.Parameters.AddWithValue("$next", nextId.ToString(CultureInfo.InvariantCulture));
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Deletes the oldest sample of the fullest label until the store fits its capacity.</summary>
+    private void Evict(SqliteTransaction transaction)
+    {
+        if (CapacitySamples is not long capacity || _index.Count <= capacity)
+        {
+            return;
+        }
+        using var delete = _connection.CreateCommand();
+        delete.Transaction = transaction;
+        delete.CommandText = "DELETE FROM samples WHERE id = $id";
+        var id = delete.Parameters.Add("$id", SqliteType.Integer);
+        delete.Prepare();
+        while (_index.Count > capacity)
+        {
+            int label = _index.Fullest();
+            id.Value = _index.Oldest(label);
+            delete.ExecuteNonQuery();
+            _index.RemoveOldest(label);
+        }
+    }
+
+    private void EnforceCapacityOnOpen()
+    {
+        if (CapacitySamples is long capacity && _index.Count > capacity)
+        {
+            using var transaction = _connection.BeginTransaction();
+            Evict(transaction);
+            transaction.Commit();
+        }
+    }
+}

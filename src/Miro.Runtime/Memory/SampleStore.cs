@@ -1,0 +1,258 @@
+using System;
+using System.Buffers.Binary;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using Microsoft.Data.Sqlite;
+using Miro.Runtime.Energy;
+using SQLitePCL;
+
+namespace Miro.Runtime.Memory;
+
+/// <summary>
+/// The storage tier on flash (DESIGN.md §4.1): every stream sample seen, each with its label, task
+/// and a CRC-32C checksum, in an SQLite database in WAL mode (<c>samples.db</c> in the tier's
+/// directory).
+/// <para>Crash safety: writes are batched in transactions committed with <c>synchronous=FULL</c>,
+/// so a batch whose <see cref="Append"/> returned survives a kill or a power cut; an interrupted
+/// batch leaves no trace. Capacity is enforced in the same transaction by class-balanced
+/// eviction: the oldest sample of the label with the most samples goes first.</para>
+/// <para>Reads verify the checksum and throw <see cref="SampleCorruptedException"/> on a mismatch:
+/// damaged data is never returned. All members are thread-safe (one connection, one lock).</para>
+/// </summary>
+public sealed partial class SampleStore : IDisposable
+{
+    /// <summary>The database file's name inside the tier's directory.</summary>
+    public const string FileName = "samples.db";
+
+    private readonly Lock _gate = new();
+    private readonly SqliteConnection _connection;
+    private readonly LabelIndex _index = new();
+    private readonly IIoCounters? _io;
+    private readonly byte[] _payload;
+    private readonly SQLitePCL.sqlite3_stmt _select;
+    private long _nextId;
+    private long _bytesRead;
+    private long _bytesWritten;
+    private bool _disposed;
+
+    private SampleStore(SqliteConnection connection, string file, int featureCount, long? capacitySamples, IIoCounters? io, long nextId)
+    {
+        _connection = connection;
+        FilePath = file;
+        FeatureCount = featureCount;
+        CapacitySamples = capacitySamples;
+        _io = io;
+        _nextId = nextId;
+        _payload = new byte[featureCount * sizeof(float)];
+        // The read path is the swap worker's hot loop: a raw prepared statement reads the blob in
+        // place (Microsoft.Data.Sqlite's GetBytes copies it into a new array on every call).
+        int rc = raw.sqlite3_prepare_v2(connection.Handle, "SELECT source_id, label, task, crc, payload FROM samples WHERE id = ?", out _select);
+        if (rc != raw.SQLITE_OK)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), rc);
+        }
+    }
+
+    /// <summary>The database file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>Floats per sample.</summary>
+    public int FeatureCount { get; }
+
+    /// <summary>Logical bytes one record occupies: the float32 payload plus id, label, task and checksum.</summary>
+    public long RecordBytes => FeatureCount * (long)sizeof(float) + SampleStoreSchema.HeaderBytes;
+
+    /// <summary>The most samples the tier keeps (its byte capacity over <see cref="RecordBytes"/>); null when unbounded.</summary>
+    public long? CapacitySamples { get; }
+
+    /// <summary>Samples stored.</summary>
+    public long Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _index.Count;
+            }
+        }
+    }
+
+    /// <summary>The id the next written sample gets: the store's position, saved in checkpoints.</summary>
+    public long NextId
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _nextId;
+            }
+        }
+    }
+
+    /// <summary>Logical bytes read from flash since this store was opened (records read, draws and verification).</summary>
+    public long BytesRead => Interlocked.Read(ref _bytesRead);
+
+    /// <summary>Logical bytes written to flash since this store was opened (records appended).</summary>
+    public long BytesWritten => Interlocked.Read(ref _bytesWritten);
+
+    /// <summary>
+    /// Opens the store in <paramref name="directory"/>, creating the directory and an empty store
+    /// when absent.
+    /// </summary>
+    /// <param name="directory">The tier's directory (<see cref="Miro.Dsl.Model.StorageTierSpec.Path"/>).</param>
+    /// <param name="featureCount">Floats per sample; must match what the store already holds.</param>
+    /// <param name="capacityBytes">The tier's capacity in bytes, or null for unbounded.</param>
+    /// <param name="io">Where to count the bytes read and written (the energy model's counters), if anywhere.</param>
+    /// <exception cref="SampleStoreException">The file is damaged, from another version, or holds samples of another shape.</exception>
+    public static SampleStore Open(string directory, int featureCount, long? capacityBytes = null, IIoCounters? io = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(featureCount);
+        long recordBytes = featureCount * (long)sizeof(float) + SampleStoreSchema.HeaderBytes;
+        if (capacityBytes is long bytes && bytes < recordBytes)
+        {
+            throw new ArgumentOutOfRangeException(nameof(capacityBytes), bytes,
+                $"The storage capacity must hold at least one sample ({recordBytes} bytes).");
+        }
+        string file = Path.GetFullPath(Path.Combine(directory, FileName));
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SampleStoreException(file, $"Cannot create the storage directory for '{file}': {e.Message}. Check the path and its permissions.", e);
+        }
+        SampleStoreSchema.CheckHeader(file);
+
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = file,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            // Pooling would keep the file open after Dispose; a closed store must really be closed.
+            Pooling = false,
+        }.ToString());
+        SampleStore? store = null;
+        try
+        {
+            connection.Open();
+            // WAL: a commit appends to the log, readers never block; FULL: the log is fsynced at
+            // every commit, so a committed batch survives power loss, not only a process kill.
+            string mode = Scalar(connection, "PRAGMA journal_mode = WAL") as string ?? "";
+            if (!mode.Equals("wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new SampleStoreException(file, $"'{file}' cannot use write-ahead logging (journal mode '{mode}'). Put the store on a local file system.");
+            }
+            Scalar(connection, "PRAGMA synchronous = FULL");
+            string check = Scalar(connection, "PRAGMA quick_check") as string ?? "";
+            if (check != "ok")
+            {
+                throw SampleStoreSchema.Damaged(file, $"SQLite quick_check: {check}");
+            }
+            long nextId = SampleStoreSchema.CreateOrValidate(connection, file, featureCount);
+            store = new SampleStore(connection, file, featureCount, capacityBytes / recordBytes, io, nextId);
+            store.LoadIndex();
+            store.EnforceCapacityOnOpen();
+            return store;
+        }
+        catch (SqliteException e)
+        {
+            Dispose(store, connection);
+            throw SampleStoreSchema.Damaged(file, $"SQLite error {e.SqliteErrorCode}: {e.Message}", e);
+        }
+        catch
+        {
+            Dispose(store, connection);
+            throw;
+        }
+    }
+
+    /// <summary>Samples stored with <paramref name="label"/>.</summary>
+    public int CountOf(int label)
+    {
+        lock (_gate)
+        {
+            return _index.CountOf(label);
+        }
+    }
+
+    /// <summary>The labels that have at least one stored sample, ascending.</summary>
+    public IReadOnlyList<int> Labels()
+    {
+        lock (_gate)
+        {
+            return [.. _index.Labels];
+        }
+    }
+
+
+    /// <summary>Closes the database (checkpointing its write-ahead log).</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+            _disposed = true;
+            _select.Dispose();
+            _connection.Dispose();
+        }
+    }
+
+    private void LoadIndex()
+    {
+        using var command = _connection.CreateCommand();
+        // The covering index (label, id) yields each label's ids in increasing order without
+        // reading a single payload page.
+        command.CommandText = "SELECT label, id FROM samples ORDER BY label, id";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            _index.Add(reader.GetInt32(0), reader.GetInt64(1));
+        }
+    }
+
+    internal static uint Checksum(SampleHeader header, ReadOnlySpan<byte> payload)
+    {
+        Span<byte> head = stackalloc byte[24];
+        BinaryPrimitives.WriteInt64LittleEndian(head, header.Id);
+        BinaryPrimitives.WriteInt64LittleEndian(head[8..], header.SourceId);
+        BinaryPrimitives.WriteInt32LittleEndian(head[16..], header.Label);
+        BinaryPrimitives.WriteInt32LittleEndian(head[20..], header.Task);
+        return Crc32C.Append(Crc32C.Append(0, head), payload);
+    }
+
+    private void AddRead(long bytes)
+    {
+        Interlocked.Add(ref _bytesRead, bytes);
+        _io?.AddRead(bytes);
+    }
+
+    private void AddWritten(long bytes)
+    {
+        Interlocked.Add(ref _bytesWritten, bytes);
+        _io?.AddWritten(bytes);
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static void Dispose(SampleStore? store, SqliteConnection connection)
+    {
+        if (store is not null)
+        {
+            store.Dispose();
+        }
+        else
+        {
+            connection.Dispose();
+        }
+    }
+}

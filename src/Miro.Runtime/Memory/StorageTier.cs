@@ -1,0 +1,166 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Miro.Dsl.Model;
+using Miro.Runtime.Energy;
+using Miro.Runtime.Evaluation;
+using Miro.Runtime.Learning;
+using Miro.Runtime.Session;
+
+namespace Miro.Runtime.Memory;
+
+/// <summary>
+/// The storage tier in the CL loop (DESIGN.md §4.1–§4.2), attached as a session hook: it opens the
+/// <see cref="SampleStore"/>, writes each task's stream to it at task start (resumably), runs a
+/// <see cref="SwapWorker"/> while tasks 2+ train, and adds the tier's figures to each task report
+/// (<c>storage.bytesRead</c>, <c>storage.bytesWritten</c>, <c>swap.swaps</c>, ...).
+/// The store is also the <see cref="ISampleSource"/> an episodic memory grows from
+/// (<see cref="MiroSession.Reconfigure"/>'s <c>source</c>).
+/// </summary>
+public sealed class StorageTier : ISessionHook, IDisposable
+{
+    private readonly StorageTierSpec _tier;
+    private readonly SwapSpec? _swap;
+    private readonly string _directory;
+    private readonly IIoCounters? _io;
+    private SampleStore? _store;
+    private SwapWorker? _worker;
+    private SeededRandom? _swapRandom;
+    private RandomState? _resumeSwapState;
+    private long _readAtTaskStart;
+    private long _writtenAtTaskStart;
+    private SwapMetrics? _taskSwaps;
+
+    /// <summary>Creates the tier for a policy's <c>storage</c> and <c>swap</c> clauses.</summary>
+    /// <param name="tier">The storage clause.</param>
+    /// <param name="swap">The swap clause, or null for no swapping.</param>
+    /// <param name="baseDirectory">The directory the tier's relative path is resolved against (the run's working directory).</param>
+    /// <param name="io">The energy model's I/O counters, if any.</param>
+    public StorageTier(StorageTierSpec tier, SwapSpec? swap, string baseDirectory, IIoCounters? io = null)
+    {
+        ArgumentNullException.ThrowIfNull(tier);
+        ArgumentNullException.ThrowIfNull(baseDirectory);
+        _tier = tier;
+        _swap = swap;
+        _directory = Path.GetFullPath(Path.Combine(baseDirectory, tier.Path));
+        _io = io;
+    }
+
+    /// <summary>The open store (after the session started).</summary>
+    public SampleStore Store => _store ?? throw new InvalidOperationException("The storage tier opens its store when the session starts.");
+
+    /// <summary>The swap worker while a task trains with swapping, else null (the profiler pauses and resumes it).</summary>
+    public SwapWorker? Worker => _worker;
+
+    /// <inheritdoc />
+    public bool WantsReplayPredictions => _swap?.Policy == SwapPolicy.Entropy;
+
+    /// <inheritdoc />
+    public void OnSessionStart(MiroSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        _store ??= SampleStore.Open(_directory, session.Scenario.Shape.Size, _tier.CapacityBytes, _io);
+    }
+
+    /// <summary>Writes the task's whole training stream (what the device saw) to flash.</summary>
+    public void OnTaskStart(TaskContext task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var data = task.Session.Scenario.Train;
+        var indices = task.Task.TrainIndices;
+        int n = indices.Count;
+        int size = data.SampleSize;
+        _readAtTaskStart = Store.BytesRead;
+        _writtenAtTaskStart = Store.BytesWritten;
+        _taskSwaps = null;
+        var ids = new long[n];
+        var labels = new int[n];
+        var features = new float[n * size];
+        for (int i = 0; i < n; i++)
+        {
+            int index = indices[i];
+            ids[i] = index;
+            labels[i] = data.Label(index);
+            data.Features(index).CopyTo(features.AsSpan(i * size, size));
+        }
+        Store.WriteTask(task.Index, ids, labels, features);
+    }
+
+    /// <inheritdoc />
+    public void OnEpochStart(TaskContext task, int epoch)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (_swap is null || _worker is not null || task.Index + 1 < SwapSchedule.FirstTask)
+        {
+            return;
+        }
+        // One seeded stream per task: a run resumed at a task boundary swaps exactly like the original;
+        // one resumed inside a task continues the stream from its checkpoint.
+        _swapRandom = _resumeSwapState is { } state ? new SeededRandom(state) : new SeededRandom(SeedStreams.Derive(task.Session.Seed, "swap", task.Index));
+        _resumeSwapState = null;
+        _worker = new SwapWorker(Store, task.Session.Memory, _swap, _swapRandom);
+    }
+
+    /// <inheritdoc />
+    public StepVerdict OnStep(TaskContext task, in StepReport step)
+    {
+        if (_worker is { } worker)
+        {
+            ArgumentNullException.ThrowIfNull(task);
+            // The runtime counts tasks and epochs from 0; the swap schedule from 1.
+            worker.Submit(task.Index + 1, step.Epoch + 1, step.ReplaySlots, step.ReplayEntropy, step.ReplayCorrect);
+            worker.Publish();
+        }
+        return StepVerdict.Continue;
+    }
+
+    /// <inheritdoc />
+    public void OnEpochEnd(TaskContext task, int epoch, EpochSummary summary) => _worker?.Drain();
+
+    /// <summary>Stops swapping before the end-of-task memory update.</summary>
+    public void OnTrainingEnd(TaskContext task)
+    {
+        if (_worker is { } worker)
+        {
+            worker.Dispose();
+            _taskSwaps = worker.Metrics;
+            _worker = null;
+            _swapRandom = null;
+        }
+    }
+
+    /// <inheritdoc />
+    public TaskReport OnTaskReport(TaskContext task, TaskReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var extensions = report.Extensions is null ? new Dictionary<string, object>() : new Dictionary<string, object>(report.Extensions);
+        extensions["storage.bytesRead"] = Store.BytesRead - _readAtTaskStart;
+        extensions["storage.bytesWritten"] = Store.BytesWritten - _writtenAtTaskStart;
+        extensions["storage.samples"] = Store.Count;
+        if (_taskSwaps is { } swaps)
+        {
+            extensions["swap.swaps"] = swaps.Swaps;
+            extensions["swap.requests"] = swaps.Requests;
+            extensions["swap.corrupted"] = swaps.Corrupted;
+            extensions["swap.meanQueueLagMs"] = swaps.MeanQueueLag.TotalMilliseconds;
+            extensions["swap.publishWaits"] = swaps.PublishWaits;
+            extensions["swap.inline"] = swaps.Inline;
+        }
+        return report with { Extensions = extensions };
+    }
+
+    /// <summary>The swap worker's generator state while a task swaps (meaningful after an epoch end, when the worker is drained).</summary>
+    internal RandomState? SwapState => _swapRandom?.State;
+
+    /// <summary>Makes the next worker continue from <paramref name="state"/> (resuming inside a task).</summary>
+    internal void ResumeSwapState(RandomState state) => _resumeSwapState = state;
+
+    /// <summary>Stops the worker and closes the store.</summary>
+    public void Dispose()
+    {
+        _worker?.Dispose();
+        _worker = null;
+        _store?.Dispose();
+        _store = null;
+    }
+}

@@ -1,0 +1,85 @@
+using System.IO;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace Miro.Cli.Tests;
+
+/// <summary>Sessions seed libtorch's global generator: this run must not overlap other tests' runs.</summary>
+[CollectionDefinition(nameof(SoloRuns), DisableParallelization = true)]
+public sealed class SoloRuns
+{
+}
+
+[Collection(nameof(SoloRuns))]
+public sealed class RunEnergyOutputTests
+{
+    private const string Spec = """
+        policy Budgeted {
+          device {
+            dram 2 GiB
+            storage ssd 32 GiB { read 1.7 nJ/B  write 3.4 nJ/B }
+            power { idle 5 W  active 15 W }
+            meter auto
+          }
+          data {
+            dataset fashion_mnist
+            tasks 2
+            classes 2 per task
+            sample 3136 B
+            validation 10%
+          }
+          memory {
+            stream   capacity 600 samples
+            episodic capacity 100 samples select balanced
+          }
+          train {
+            model mlp(hidden: [32])
+            learner er
+            epochs 20  batch 16  threads 1
+            replay concat
+            loss cross_entropy
+            optimizer sgd(lr: 0.05)
+          }
+          budget {
+            energy 0.05 J per task on exceed stop
+          }
+        }
+        """;
+
+    // Real time on a shared machine: 0.05 J is 10 ms at the spec's idle power, and 20 epochs train for
+    // well over one 100 ms sampling period, so every task must hit the budget whatever the load.
+    [Fact]
+    public async Task Run_prints_the_meter_the_energy_per_task_and_the_budget_stop_and_writes_them_to_the_reports()
+    {
+        var dir = Directory.CreateTempSubdirectory("miro-run-energy-").FullName;
+        try
+        {
+            var spec = Path.Combine(dir, "budgeted.miro");
+            await File.WriteAllTextAsync(spec, Spec);
+            var outDir = Path.Combine(dir, "out");
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var code = await RunCommand.RunAsync(new[] { spec, "--out", outDir }, stdout, stderr);
+
+            Assert.True(code == Program.ExitCodes.Ok, stderr.ToString() + stdout);
+            var output = stdout.ToString();
+            Assert.Contains("energy meter: energy model (device block)", output);
+            Assert.Contains("no readable energy sensor", output);
+            Assert.Contains("energy per task", output);
+            Assert.Contains("train_compute", output);
+            Assert.True(output.Contains("budget stop: energy budget 0.05 J per task spent", System.StringComparison.Ordinal), output);
+
+            using var task1 = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "task-01.json")));
+            Assert.True(task1.RootElement.GetProperty("stoppedEarly").GetBoolean());
+            var energy = task1.RootElement.GetProperty("extensions").GetProperty("energy");
+            Assert.True(energy.GetProperty("stoppedByBudget").GetBoolean());
+            Assert.Equal("stop", energy.GetProperty("budgetEvents")[0].GetProperty("verdict").GetString());
+            Assert.True(task1.RootElement.GetProperty("extensions").GetProperty("resources").GetProperty("dramAvailableBytes").GetInt64() > 0);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+}

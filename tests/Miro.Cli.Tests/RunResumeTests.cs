@@ -1,0 +1,93 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using System.Threading;
+using Xunit;
+
+namespace Miro.Cli.Tests;
+
+[Collection(TrainingCollection.Name)]
+public sealed class RunResumeTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "miro-cli-resume-" + Guid.NewGuid().ToString("N"));
+
+    public RunResumeTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>The quickstart policy (storage tier, swapping) cut to 3 tasks of 1 epoch.</summary>
+    private string Spec()
+    {
+        string text = File.ReadAllText(RepositoryPaths.Quickstart)
+            .Replace("tasks 5", "tasks 3", StringComparison.Ordinal)
+            .Replace("epochs 5", "epochs 1", StringComparison.Ordinal);
+        string path = Path.Combine(_dir, "resume.miro");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static (int Exit, string Out, string Err) Run(CancellationToken cancel, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int exit = RunCommand.Run(args, stdout, stderr, interactive: false, cancel);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string Matrix(string runDir)
+    {
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(runDir, "summary.json")));
+        return summary.RootElement.GetProperty("accuracyMatrix").GetRawText();
+    }
+
+    [Fact]
+    public void Miro_run_resume_continues_a_stopped_run_to_the_uninterrupted_result()
+    {
+        string spec = Spec();
+        string straight = Path.Combine(_dir, "straight");
+        string stopped = Path.Combine(_dir, "stopped");
+        var full = Run(CancellationToken.None, spec, "--data", RepositoryPaths.EmbeddedSubset, "--seed", "4", "--out", straight);
+        Assert.True(full.Exit == 0, full.Err);
+        Assert.True(File.Exists(Path.Combine(straight, "miro-store", "samples.db")), "the storage tier lives in the run directory");
+
+        // Stop the second run as soon as task 1's checkpoint is on disk (mid task 2).
+        using var cancel = new CancellationTokenSource();
+        var watcher = new Thread(() =>
+        {
+            while (!cancel.IsCancellationRequested && !File.Exists(Path.Combine(stopped, "checkpoint.bin")))
+            {
+                Thread.Sleep(2);
+            }
+            cancel.Cancel();
+        });
+        watcher.Start();
+        var first = Run(cancel.Token, spec, "--data", RepositoryPaths.EmbeddedSubset, "--seed", "4", "--out", stopped);
+        watcher.Join();
+        Assert.Equal(1, first.Exit);
+        Assert.Contains("--resume", first.Err);
+        Assert.False(File.Exists(Path.Combine(stopped, "summary.json")));
+
+        var resumed = Run(CancellationToken.None, spec, "--data", RepositoryPaths.EmbeddedSubset, "--resume", stopped);
+        Assert.True(resumed.Exit == 0, resumed.Err);
+        Assert.Contains("resuming", resumed.Out);
+        Assert.Equal(Matrix(straight), Matrix(stopped));
+    }
+
+    [Fact]
+    public void Resuming_a_directory_without_a_checkpoint_is_a_usage_error_naming_it()
+    {
+        string empty = Path.Combine(_dir, "empty");
+        var result = Run(CancellationToken.None, Spec(), "--resume", empty);
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("No checkpoint", result.Err);
+        Assert.Contains(empty, result.Err);
+    }
+
+    [Fact]
+    public void Resume_and_out_naming_different_directories_is_refused()
+    {
+        var result = Run(CancellationToken.None, "a.miro", "--resume", "x", "--out", "y");
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("drop --out", result.Err);
+    }
+}

@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using Miro.Dsl.Model;
+using Miro.Runtime.Checkpoints;
+using Miro.Runtime.Data;
+using Miro.Runtime.Evaluation;
+using Miro.Runtime.Memory;
+using Miro.Runtime.Session;
+
+namespace Miro.Runtime.ResumeChild;
+
+/// <summary>The run both the child process and the in-process resume tests perform.</summary>
+public static class ResumeScenario
+{
+    /// <summary>The run's seed.</summary>
+    public const int Seed = 5;
+
+    private static readonly Lazy<(Dataset Train, Dataset Test)> Data = new(() => DataSource.EmbeddedFashionMnist().Load());
+
+    /// <summary>ER with a 60-slot EM, the storage tier and 50% random swapping, 4 tasks x 2 classes, 2 epochs, SGD with momentum (optimiser state to checkpoint).</summary>
+    public static PolicySpec Policy(ReplayMix replay = ReplayMix.Balanced) => new(
+        Name: "Resume",
+        Namespace: null,
+        Device: new DeviceSpec(4L << 30, null, new PowerSpec(2, 6), MeterKind.Model, null),
+        Data: new DataSpec("fashion_mnist", 4, 2, 784 * 4, 0, null),
+        Memory: new MemorySpec(new StreamSpec(100_000), new EpisodicSpec(60, EpisodicSelection.Balanced),
+            new StorageTierSpec(null, "store"), new SwapSpec(0.5, 1, SwapPolicy.Random)),
+        Train: new TrainSpec(new ModelSpec(ModelKind.Mlp, new EquatableArray<int>([100, 100])), LearnerKind.Er, 2, 10, 1, replay,
+            LossKind.CrossEntropy, new OptimizerSpec(OptimizerKind.Sgd, 0.01, 0.9, 0)),
+        Budgets: EquatableArray<BudgetSpec>.Empty,
+        Tunables: EquatableArray<TunableSpec>.Empty,
+        Profile: null,
+        Rules: EquatableArray<WhenRuleSpec>.Empty);
+
+    /// <summary>
+    /// Runs the policy in <paramref name="runDirectory"/> with a checkpoint after every
+    /// <paramref name="checkpointEveryEpochs"/> epochs and every task, resuming from its checkpoint when
+    /// there is one; stops after <paramref name="tasks"/> tasks when given. <paramref name="onTaskDone"/>
+    /// sees each completed task; <paramref name="extraHook"/> runs after the checkpointer.
+    /// </summary>
+    public static SessionResult Run(string runDirectory, PolicySpec policy, int? tasks = null, Action<TaskReport>? onTaskDone = null,
+        int checkpointEveryEpochs = 1, ISessionHook? extraHook = null)
+    {
+        using var tier = new StorageTier(policy.Memory.Storage!, policy.Memory.Swap, runDirectory);
+        var checkpointer = new Checkpointer(runDirectory, tier, checkpointEveryEpochs);
+        var hooks = new List<ISessionHook> { tier, checkpointer };
+        if (extraHook is not null)
+        {
+            hooks.Add(extraHook);
+        }
+
+        using var session = MiroSession.Create(policy, Data.Value.Train, Data.Value.Test,
+            new SessionOptions { Seed = Seed, Threads = 1, Hooks = hooks });
+        if (checkpointer.Exists)
+        {
+            checkpointer.Resume(session);
+        }
+        int last = Math.Min(tasks ?? int.MaxValue, session.Scenario.Tasks.Count);
+        for (int t = session.Reports.Count; t < last; t++)
+        {
+            TaskReport report = session.RunTask(t);
+            onTaskDone?.Invoke(report);
+        }
+        return session.Result(0);
+    }
+}

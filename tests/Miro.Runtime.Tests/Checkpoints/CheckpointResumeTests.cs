@@ -1,0 +1,103 @@
+using System;
+using System.IO;
+using Miro.Dsl.Model;
+using Miro.Runtime.Checkpoints;
+using Miro.Runtime.ResumeChild;
+using Miro.Runtime.Session;
+using Miro.Runtime.Tests.Memory;
+using Xunit;
+
+namespace Miro.Runtime.Tests.Checkpoints;
+
+public sealed class CheckpointResumeTests
+{
+    [Theory]
+    [InlineData(ReplayMix.Concat)]
+    [InlineData(ReplayMix.Balanced)]
+    public void A_run_stopped_after_a_checkpoint_resumes_to_the_uninterrupted_accuracy_matrix(ReplayMix replay)
+    {
+        var policy = ResumeScenario.Policy(replay);
+        using var straight = new TempDirectory();
+        using var interrupted = new TempDirectory();
+        var expected = ResumeScenario.Run(straight.Path, policy);
+        Assert.Equal(4, expected.Tasks.Count);
+
+        ResumeScenario.Run(interrupted.Path, policy, tasks: 2); // the process "dies" after task 2's checkpoint
+        var resumed = ResumeScenario.Run(interrupted.Path, policy);
+
+        Assert.Equal(expected.AccuracyMatrix, resumed.AccuracyMatrix);
+    }
+
+    [Theory]
+    [InlineData(ReplayMix.Concat)]
+    [InlineData(ReplayMix.Balanced)]
+    public void A_run_that_dies_between_two_epochs_of_a_task_resumes_inside_it_to_the_uninterrupted_result(ReplayMix replay)
+    {
+        var policy = ResumeScenario.Policy(replay);
+        using var straight = new TempDirectory();
+        using var interrupted = new TempDirectory();
+        var expected = ResumeScenario.Run(straight.Path, policy);
+
+        Assert.Throws<SimulatedCrash>(() => ResumeScenario.Run(interrupted.Path, policy, extraHook: new CrashAfterEpoch(task: 2, epoch: 0)));
+        var identity = Checkpointer.Inspect(interrupted.Path);
+        Assert.Equal((2, 1), (identity.CompletedTasks, identity.EpochsDoneInTask));
+        var resumed = ResumeScenario.Run(interrupted.Path, policy);
+
+        Assert.Equal(expected.AccuracyMatrix, resumed.AccuracyMatrix);
+        Assert.Equal(expected.Tasks[2].Steps, resumed.Tasks[2].Steps);
+    }
+
+    private sealed class SimulatedCrash : Exception;
+
+    /// <summary>Dies right after the checkpoint of epoch <c>epoch</c> (zero-based) of task <c>task</c> (zero-based).</summary>
+    private sealed class CrashAfterEpoch(int task, int epoch) : ISessionHook
+    {
+        public void OnEpochEnd(TaskContext context, int e, Miro.Runtime.Learning.EpochSummary summary)
+        {
+            if (context.Index == task && e == epoch)
+            {
+                throw new SimulatedCrash();
+            }
+        }
+    }
+
+    [Fact]
+    public void Resuming_with_another_seed_is_refused_with_the_reason()
+    {
+        var policy = ResumeScenario.Policy();
+        using var dir = new TempDirectory();
+        ResumeScenario.Run(dir.Path, policy, tasks: 1);
+        using var session = MiroSession.Create(policy, EmbeddedData.Train, EmbeddedData.Test, new SessionOptions { Seed = ResumeScenario.Seed + 1, Threads = 1 });
+        var error = Assert.Throws<CheckpointException>(() => new Checkpointer(dir.Path).Resume(session));
+        Assert.Contains("another run", error.Message);
+        Assert.Contains($"seed {ResumeScenario.Seed}", error.Message);
+    }
+
+    [Fact]
+    public void A_damaged_checkpoint_is_reported_not_loaded()
+    {
+        var policy = ResumeScenario.Policy();
+        using var dir = new TempDirectory();
+        ResumeScenario.Run(dir.Path, policy, tasks: 1);
+        string path = Path.Combine(dir.Path, Checkpointer.FileName);
+        byte[] bytes = File.ReadAllBytes(path);
+        bytes[bytes.Length / 2] ^= 0x40;
+        File.WriteAllBytes(path, bytes);
+        using var session = MiroSession.Create(policy, EmbeddedData.Train, EmbeddedData.Test, new SessionOptions { Seed = ResumeScenario.Seed, Threads = 1 });
+        var error = Assert.Throws<CheckpointException>(() => new Checkpointer(dir.Path).Resume(session));
+        Assert.Contains("damaged", error.Message);
+        Assert.Empty(session.Reports);
+    }
+
+    [Fact]
+    public void A_store_older_than_the_checkpoint_is_refused_on_resume()
+    {
+        var policy = ResumeScenario.Policy();
+        using var dir = new TempDirectory();
+        ResumeScenario.Run(dir.Path, policy, tasks: 2);
+        Directory.Delete(Path.Combine(dir.Path, "store"), recursive: true);
+        var error = Assert.Throws<CheckpointException>(() => ResumeScenario.Run(dir.Path, policy));
+        Assert.Contains(Path.Combine(dir.Path, "store"), error.Message);
+        Assert.Contains("behind the checkpoint", error.Message);
+    }
+}

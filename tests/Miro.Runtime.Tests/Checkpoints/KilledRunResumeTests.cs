@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Miro.Runtime.Tests.Memory;
+using Xunit;
+
+namespace Miro.Runtime.Tests.Checkpoints;
+
+/// <summary>
+/// The resume guarantee with a real SIGKILL: a child process trains with a checkpoint after every
+/// epoch, is killed in the middle of a task (a seeded moment after the checkpoint of the task's first
+/// epoch), and a new process resumes from the run directory inside that task; its final accuracy
+/// matrix equals an uninterrupted run's, bit for bit.
+/// </summary>
+public sealed class KilledRunResumeTests
+{
+    [Theory]
+    [InlineData("balanced", 11)]
+    [InlineData("concat", 12)]
+    public void A_run_sigkilled_mid_task_resumes_to_the_uninterrupted_accuracy_matrix(string replay, int seed)
+    {
+        using var straight = new TempDirectory();
+        using var killed = new TempDirectory();
+        var expected = RunChild(straight.Path, replay, killAfter: null, delay: TimeSpan.Zero);
+
+        // Killed a seeded moment after the checkpoint that follows epoch 1 of task 2 or 3 (of 2 epochs):
+        // the resumed process continues inside that task, with its second epoch.
+        var random = new Random(seed);
+        string killPoint = $"EPOCH {random.Next(2, 4)} 1";
+        int task = int.Parse(killPoint.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        var partial = RunChild(killed.Path, replay, killPoint, TimeSpan.FromMilliseconds(random.Next(0, 40)));
+        Assert.DoesNotContain("MATRIX", partial); // it really died before the end
+        var resumed = RunChild(killed.Path, replay, killAfter: null, delay: TimeSpan.Zero);
+
+        Assert.Equal(Matrix(expected), Matrix(resumed));
+        Assert.Contains($"RESUMED {task - 1} 1", resumed); // inside task `task`, after its first epoch
+        Assert.DoesNotContain($"EPOCH {task} 1", resumed); // that epoch is not redone
+        Assert.Contains($"EPOCH {task} 2", resumed);
+    }
+
+    private static string[] Matrix(List<string> lines)
+    {
+        int start = lines.IndexOf("MATRIX");
+        Assert.True(start >= 0, "the run should finish and print its matrix:\n" + string.Join("\n", lines));
+        return lines.Skip(start + 1).ToArray();
+    }
+
+    private static List<string> RunChild(string runDirectory, string replay, string? killAfter, TimeSpan delay)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Miro.Runtime.ResumeChild.dll"));
+        start.ArgumentList.Add(runDirectory);
+        start.ArgumentList.Add(replay);
+        var lines = new List<string>();
+        using var reached = new ManualResetEventSlim();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+            lock (lines)
+            {
+                lines.Add(e.Data);
+            }
+            if (killAfter is not null && e.Data == killAfter)
+            {
+                reached.Set();
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (lines)
+                {
+                    lines.Add("stderr: " + e.Data);
+                }
+            }
+        };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (killAfter is not null)
+        {
+            Assert.True(reached.Wait(TimeSpan.FromMinutes(2)), "the child should reach the kill point");
+            Thread.Sleep(delay);
+            process.Kill(entireProcessTree: true);
+        }
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)), "the child should finish");
+        process.WaitForExit();
+        if (killAfter is null)
+        {
+            Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}:\n" + string.Join("\n", lines));
+        }
+        lock (lines)
+        {
+            return [.. lines];
+        }
+    }
+}

@@ -1,0 +1,194 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Extensions.Time.Testing;
+using Miro.Dsl.Model;
+using Miro.Runtime.Energy;
+using Miro.Runtime.Energy.Sources;
+using Miro.Runtime.Evaluation;
+using Miro.Runtime.Learning;
+using Miro.Runtime.Session;
+using Xunit;
+
+namespace Miro.Runtime.Tests.Energy;
+
+/// <summary>
+/// Each <c>on exceed</c> action on a small real run (tiny MLP, embedded Fashion-MNIST, 2 classes per
+/// task). Energy is made deterministic: a clock hook, registered before the energy hook, advances a
+/// fake clock by 10 ms of fully busy CPU per training step, so the model meter charges exactly
+/// 10 ms × 6 W = 0.06 J per step. Unconstrained, task 1 is 50 steps × 4 epochs = 12 J.
+/// </summary>
+public sealed class BudgetRunTests
+{
+    private const double JoulesPerStep = 0.06;
+
+    private sealed class ClockHook : ISessionHook
+    {
+        private readonly FakeTimeProvider _time;
+        private readonly FakeActivity _activity;
+        private readonly EnergyMeter _meter;
+
+        public ClockHook(FakeTimeProvider time, FakeActivity activity, EnergyMeter meter)
+        {
+            _time = time;
+            _activity = activity;
+            _meter = meter;
+        }
+
+        public List<TaskReport> Checkpointed { get; } = new();
+
+        public StepVerdict OnStep(TaskContext task, in StepReport step)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(10));
+            _activity.CpuSeconds += 0.02; // both cores busy: the model's active power
+            _meter.Sample();
+            return StepVerdict.Continue;
+        }
+
+        public void OnCheckpoint(TaskContext task, TaskReport report) => Checkpointed.Add(report);
+    }
+
+    private static (SessionResult Result, ClockHook Clock) Run(int tasks, params BudgetSpec[] budgets) => Run(LearnerKind.Er, tasks, budgets);
+
+    private static (SessionResult Result, ClockHook Clock) Run(LearnerKind learner, int tasks, params BudgetSpec[] budgets)
+    {
+        var policy = TestPolicies.Er(episodic: 100, epochs: 4, batch: 20, hidden: new[] { 32 }, tasks: tasks, learner: learner) with
+        {
+            Budgets = EquatableArray.Create(budgets),
+        };
+        var time = new FakeTimeProvider();
+        var activity = new FakeActivity(processors: 2);
+        using var meter = new EnergyMeter(new SensorChoice(null, null), MeterKind.Model, EnergyModel.FromDevice(policy.Device), activity, time);
+        var clock = new ClockHook(time, activity, meter);
+        using var energy = new EnergyHook(meter, policy.Budgets);
+        using var session = MiroSession.Create(policy, EmbeddedData.Train, EmbeddedData.Test,
+            new SessionOptions { Seed = 3, Hooks = new ISessionHook[] { clock, energy } });
+        return (session.Run(), clock);
+    }
+
+    private static EnergyReport EnergyOf(TaskReport report) => (EnergyReport)report.Extensions![EnergyHook.ExtensionName];
+
+    [Fact]
+    public void Unconstrained_run_charges_every_step_to_training()
+    {
+        var (result, _) = Run(1);
+        var task = result.Tasks[0];
+        Assert.Equal(200, task.Steps);
+        Assert.Equal(200 * JoulesPerStep, EnergyOf(task).TotalJoules, 6);
+        Assert.Equal(200 * JoulesPerStep, task.EnergyJoules!["train_compute"], 6);
+        Assert.Equal("model", EnergyOf(task).Phases[0].Provenance);
+        Assert.Empty(EnergyOf(task).BudgetEvents);
+    }
+
+    [Fact]
+    public void Stop_budget_ends_each_task_cleanly_at_the_limit_and_the_report_says_why()
+    {
+        var (result, clock) = Run(2, new BudgetSpec(6, BudgetScope.PerTask, ExceedAction.Stop));
+
+        Assert.Equal(2, result.Tasks.Count);
+        foreach (var task in result.Tasks)
+        {
+            var energy = EnergyOf(task);
+            Assert.True(task.StoppedEarly);
+            Assert.True(energy.StoppedByBudget);
+            Assert.InRange(energy.TotalJoules, 6, 6 + JoulesPerStep + 1e-9);
+            Assert.InRange(task.Steps, 99, 101);
+            var stop = Assert.Single(energy.BudgetEvents);
+            Assert.Equal("stop", stop.Verdict);
+            Assert.Contains("stops after", stop.Message);
+            Assert.Equal(task.Accuracies.Count, task.Task); // still evaluated on every seen task
+        }
+
+        // The checkpoint seam still ran for every task, with the enriched report.
+        Assert.Equal(new[] { 1, 2 }, clock.Checkpointed.Select(r => r.Task).ToArray());
+        Assert.All(clock.Checkpointed, r => Assert.True(EnergyOf(r).StoppedByBudget));
+    }
+
+    [Fact]
+    public void Degrade_budget_trains_fewer_steps_and_lands_under_the_budget_without_stopping()
+    {
+        var (result, _) = Run(2, new BudgetSpec(6.03, BudgetScope.PerTask, ExceedAction.Degrade));
+
+        foreach (var task in result.Tasks)
+        {
+            var energy = EnergyOf(task);
+            Assert.False(task.StoppedEarly);
+            Assert.False(energy.StoppedByBudget);
+            Assert.True(energy.TotalJoules <= 6.03, $"task {task.Task} used {energy.TotalJoules} J");
+            Assert.True(energy.TotalJoules >= 6.03 - 2 * JoulesPerStep, $"task {task.Task} degraded too far: {energy.TotalJoules} J");
+            Assert.True(task.Epochs < 4);
+            var degrade = Assert.Single(energy.BudgetEvents);
+            Assert.Equal("degrade", degrade.Verdict);
+            Assert.InRange(degrade.WorkScale, 0.3, 0.6);
+        }
+    }
+
+    [Fact]
+    public void Degrade_budget_shortens_the_single_pass_of_online_er()
+    {
+        // Online ER makes one pass of 50 steps (3 J); the budget allows about half.
+        var (result, _) = Run(LearnerKind.OnlineEr, 1, new BudgetSpec(1.53, BudgetScope.PerTask, ExceedAction.Degrade));
+        var task = result.Tasks[0];
+        var energy = EnergyOf(task);
+
+        Assert.False(task.StoppedEarly);
+        Assert.InRange(energy.TotalJoules, 1.53 - 2 * JoulesPerStep, 1.53);
+        Assert.InRange(task.Steps, 20, 26);
+        Assert.Equal("degrade", Assert.Single(energy.BudgetEvents).Verdict);
+    }
+
+    [Fact]
+    public void Warn_budget_reports_but_trains_everything()
+    {
+        var (result, _) = Run(1, new BudgetSpec(6, BudgetScope.PerTask, ExceedAction.Warn));
+        var task = result.Tasks[0];
+        var energy = EnergyOf(task);
+
+        Assert.Equal(200, task.Steps);
+        Assert.Equal(4, task.Epochs);
+        Assert.False(task.StoppedEarly);
+        Assert.Equal(12, energy.TotalJoules, 6);
+        var warn = Assert.Single(energy.BudgetEvents);
+        Assert.Equal("warn", warn.Verdict);
+        Assert.Contains("continuing", warn.Message);
+    }
+
+    [Fact]
+    public void Spent_run_budget_stops_the_task_and_later_tasks_train_nothing()
+    {
+        var (result, _) = Run(3, new BudgetSpec(15, BudgetScope.PerRun, ExceedAction.Stop));
+
+        Assert.False(result.Tasks[0].StoppedEarly);
+        Assert.True(result.Tasks[1].StoppedEarly);
+        Assert.Equal(0, result.Tasks[2].Steps);
+        Assert.Equal(0, result.Tasks[2].Epochs);
+        Assert.Contains("every later task", EnergyOf(result.Tasks[2]).BudgetEvents.Single().Message);
+        Assert.InRange(result.Tasks.Sum(t => EnergyOf(t).TotalJoules), 15, 15 + JoulesPerStep + 1e-9);
+    }
+}
+
+public sealed class ResumedBudgetRunTests
+{
+    [Fact]
+    public void Energy_of_restored_tasks_counts_against_the_run_budget()
+    {
+        var policy = TestPolicies.Er(episodic: 50, epochs: 1, batch: 50, hidden: new[] { 16 }, tasks: 2) with
+        {
+            Device = TestDevices.Nano(MeterKind.Model),
+            Budgets = EquatableArray.Create(new BudgetSpec(5, BudgetScope.PerRun, ExceedAction.Stop)),
+        };
+        // Task 1 as a checkpoint restores it: its report says it used 6 J, more than the whole run budget.
+        TaskReport first;
+        using (var earlier = MiroSession.Create(policy, EmbeddedData.Train, EmbeddedData.Test, new SessionOptions { Seed = 2 }))
+            first = earlier.RunTask(0) with { EnergyJoules = new Dictionary<string, double> { ["train_compute"] = 6 } };
+
+        using var energy = EnergyHook.Start(policy, new EnergyMeterOptions { Root = System.IO.Path.GetTempPath() });
+        using var resumed = MiroSession.Create(policy, EmbeddedData.Train, EmbeddedData.Test,
+            new SessionOptions { Seed = 2, Hooks = new ISessionHook[] { energy } });
+        resumed.RestoreProgress(new[] { first });
+        var task2 = resumed.RunTask(1);
+
+        Assert.Equal(0, task2.Steps);
+        Assert.True(((EnergyReport)task2.Extensions![EnergyHook.ExtensionName]).StoppedByBudget);
+    }
+}
