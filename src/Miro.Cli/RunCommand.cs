@@ -134,6 +134,12 @@ internal static class RunCommand
         stdout.WriteLine(Invariant($"policy {policy.Name}: {Describe(policy)}"));
         stdout.WriteLine(Invariant($"data   {source}: {train.Count} train / {test.Count} test samples"));
         stdout.WriteLine(Invariant($"seed {seed}, {threads} thread(s), reports in {outDir}"));
+        if (policy.Profile is not null)
+        {
+            // Say so rather than let a user believe the profile block chose the configuration.
+            stdout.WriteLine("note: the profile block is checked but online profiling (the Miro controller) is not in this release;");
+            stdout.WriteLine(Invariant($"      every task runs the base configuration (EM {policy.Memory.Episodic.Capacity} / SB {policy.Memory.Stream.Capacity})."));
+        }
 
         // One set of I/O counters: the store counts its bytes, the energy model charges for them.
         var io = new IoCounters();
