@@ -149,8 +149,22 @@ public sealed class BudgetEnforcer
                 _degraded[i] = true;
                 var kept = Math.Clamp((allowance - taskSpent) / (projectedTask - taskSpent), 0, 1);
                 Add(budget, BudgetVerdict.Degrade, taskSpent, allowance, projectedTask, kept,
-                    $"{Describe(budget)}: task {_task} was on course for {J(projectedTask)} against {J(allowance)}; keeping {kept:P0} of the remaining {planned - done:0} batches (on exceed degrade).");
+                    $"{Describe(budget)}: task {_task} was on course for {J(projectedTask)} against {J(allowance)}; keeping {kept:P0} of the remaining work ({planned - done:0} batches' worth) (on exceed degrade).");
                 return (BudgetVerdict.Degrade, kept);
+        }
+    }
+
+    /// <summary>
+    /// Records how the caller carried out the latest <see cref="BudgetVerdict.Degrade"/> (e.g. a smaller
+    /// replay share, fewer epochs) as a further degrade event of the same budget.
+    /// </summary>
+    internal void ExplainDegrade(double workScale, string message)
+    {
+        for (var i = _events.Count - 1; i >= 0; i--)
+        {
+            if (_events[i].Verdict != BudgetVerdict.Degrade) continue;
+            _events.Add(_events[i] with { WorkScale = workScale, Message = message });
+            return;
         }
     }
 
