@@ -112,6 +112,8 @@ public sealed class EnergyHook : ISessionHook, IDisposable
             task.Epochs = 0;
         }
 
+        if (phase == SessionPhase.Training) _enforcer?.BeginWork(Meter.TotalJoules);
+
         _phase?.Dispose();
         _phase = Meter.Enter(EnergyPhaseOf(phase));
     }
@@ -153,10 +155,12 @@ public sealed class EnergyHook : ISessionHook, IDisposable
                 var replayCut = ReduceReplay(task, ref scale);
                 var keep = (long)Math.Floor(scale * remaining);
                 if (scale < 1) Degrade(task, step, keep, stepsThisEpoch);
-                if (replayCut is not null)
-                    _enforcer.ExplainDegrade(decision.WorkScale, scale < 1
-                        ? Invariant($"task {task.Index + 1}: {replayCut}, then trains {keep} of the remaining {remaining} batches (epochs cut from the end).")
-                        : Invariant($"task {task.Index + 1}: {replayCut}; epochs unchanged."));
+                _enforcer.ExplainDegrade(decision.WorkScale, (replayCut, scale < 1) switch
+                {
+                    (null, _) => Invariant($"task {task.Index + 1}: trains {keep} of the remaining {remaining} batches (epochs cut from the end; {NoReplayCut(task)})."),
+                    (_, true) => Invariant($"task {task.Index + 1}: {replayCut}, then trains {keep} of the remaining {remaining} batches (epochs cut from the end)."),
+                    _ => Invariant($"task {task.Index + 1}: {replayCut}; epochs unchanged."),
+                });
                 break;
         }
 
@@ -223,6 +227,13 @@ public sealed class EnergyHook : ISessionHook, IDisposable
         _stepWeight *= weight;
         scale = Math.Min(1, scale / weight);
         return Invariant($"replay minibatch cut from {replay} to {reduced} rows per step (replay share {context.ReplayShare:P0})");
+    }
+
+    private static string NoReplayCut(TaskContext task)
+    {
+        var context = task.Session.LearnerContext;
+        if (!context.ReplaysPerStep) return "replay concat: fewer batches over [EM | SB] train fewer replay rows";
+        return task.Session.Memory.Count == 0 ? "the memory is empty" : "the replay minibatch is at its minimum share";
     }
 
     /// <summary>
