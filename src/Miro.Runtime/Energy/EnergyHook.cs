@@ -101,7 +101,9 @@ public sealed class EnergyHook : ISessionHook, IDisposable
             _stepWeight = 1;
             _truncatedEpoch = -1;
             task.Session.LearnerContext.ReplayShare = 1;
-            _enforcer?.BeginTask(task.Index + 1, Meter.TotalJoules);
+            // Fresh samples at the two task-level marks (TotalJoules may be a sampling period old): the
+            // store write's energy must not be counted as the first training steps'.
+            _enforcer?.BeginTask(task.Index + 1, Meter.Snapshot().TotalJoules);
         }
 
         // A budget already spent before training (a spent run budget, or store writes and profiling that
@@ -112,7 +114,7 @@ public sealed class EnergyHook : ISessionHook, IDisposable
             task.Epochs = 0;
         }
 
-        if (phase == SessionPhase.Training) _enforcer?.BeginWork(Meter.TotalJoules);
+        if (phase == SessionPhase.Training && _enforcer is not null) _enforcer.BeginWork(Meter.Snapshot().TotalJoules);
 
         _phase?.Dispose();
         _phase = Meter.Enter(EnergyPhaseOf(phase));
