@@ -141,11 +141,12 @@ internal static class RunCommand
             stdout.WriteLine(Invariant($"      every task runs the base configuration (EM {policy.Memory.Episodic.Capacity} / SB {policy.Memory.Stream.Capacity})."));
         }
 
-        // One set of I/O counters: the store counts its bytes, the energy model charges for them.
+        // One set of I/O counters: the store counts its bytes, the energy model charges for them;
+        // the tier enters replay_io around its store writes and storage_swap while it swaps.
         var io = new IoCounters();
         using var energy = EnergyHook.Start(policy, new EnergyMeterOptions { IoCounters = io });
         EnergyPrinter.PrintMeter(stdout, energy.Meter.Source);
-        using StorageTier? tier = policy.Memory.Storage is { } storage ? new StorageTier(storage, policy.Memory.Swap, outDir, io) : null;
+        using StorageTier? tier = policy.Memory.Storage is { } storage ? new StorageTier(storage, policy.Memory.Swap, outDir, io, energy.Meter) : null;
         var checkpointer = new Checkpointer(outDir, tier, everyEpochs: 1);
         var hooks = new System.Collections.Generic.List<ISessionHook> { energy, ResourceHook.For(policy, outDir) };
         if (tier is not null)

@@ -82,4 +82,65 @@ public sealed class RunEnergyOutputTests
             Directory.Delete(dir, true);
         }
     }
+
+    private const string SwapSpec = """
+        policy Swapping {
+          device {
+            dram 2 GiB
+            storage emmc 16 GiB { read 3.6 nJ/B  write 6.3 nJ/B }
+            power { idle 2 W  active 6 W }
+            meter model
+          }
+          data {
+            dataset fashion_mnist
+            tasks 2
+            classes 2 per task
+            sample 3136 B
+            validation 10%
+          }
+          memory {
+            stream   capacity 300 samples
+            episodic capacity 100 samples select balanced
+            storage  capacity unbounded at "store"
+            swap ratio 100% every 1 epoch policy random
+          }
+          train {
+            model mlp(hidden: [32])
+            learner er
+            epochs 3  batch 16  threads 1
+            replay balanced
+            loss cross_entropy
+            optimizer sgd(lr: 0.05)
+          }
+        }
+        """;
+
+    [Fact]
+    public async Task Run_charges_the_swap_workers_reads_to_storage_swap_from_task_2_and_store_writes_to_replay_io()
+    {
+        var dir = Directory.CreateTempSubdirectory("miro-run-swap-energy-").FullName;
+        try
+        {
+            var spec = Path.Combine(dir, "swapping.miro");
+            await File.WriteAllTextAsync(spec, SwapSpec);
+            var outDir = Path.Combine(dir, "out");
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var code = await RunCommand.RunAsync(new[] { spec, "--out", outDir }, stdout, stderr);
+            Assert.True(code == Program.ExitCodes.Ok, stderr.ToString() + stdout);
+
+            double Phase(JsonDocument task, string phase) => task.RootElement.GetProperty("energyJoules").GetProperty(phase).GetDouble();
+            using var task1 = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "task-01.json")));
+            using var task2 = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "task-02.json")));
+            Assert.Equal(0, Phase(task1, "storage_swap"));
+            Assert.True(Phase(task2, "storage_swap") > 0, stdout.ToString());
+            Assert.True(task2.RootElement.GetProperty("extensions").GetProperty("swap.swaps").GetInt64() > 0);
+            Assert.True(Phase(task1, "replay_io") > 0);
+            Assert.True(Phase(task2, "replay_io") > 0);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
 }

@@ -5,6 +5,7 @@ using Miro.Runtime.Energy.Budgets;
 using Miro.Runtime.Evaluation;
 using Miro.Runtime.Learning;
 using Miro.Runtime.Session;
+using static System.FormattableString;
 
 namespace Miro.Runtime.Energy;
 
@@ -15,8 +16,9 @@ namespace Miro.Runtime.Energy;
 /// profiling, training and the memory update → train compute, evaluation → evaluation; between
 /// phases → idle);</item>
 /// <item>budgets are checked after every step: <c>stop</c> ends the task (it still updates memory,
-/// evaluates, reports and checkpoints), <c>degrade</c> cuts the remaining steps to the fraction that
-/// fits — fewer epochs, the last one shortened — so fewer replay (and stream) rows are trained on,
+/// evaluates, reports and checkpoints), <c>degrade</c> first shrinks the replay minibatch (learners that
+/// draw one per step: ER <c>replay balanced</c>, online ER; down to <see cref="MinReplayShare"/> of it),
+/// then cuts the remaining steps to the fraction that fits — fewer epochs, the last one shortened —
 /// and <c>warn</c> only reports;</item>
 /// <item>every task report gets <c>energyJoules</c> per phase and an <c>energy</c> extension
 /// (<see cref="EnergyReport"/>: provenance, meter, fallback reason, meter and budget events).</item>
@@ -29,6 +31,10 @@ public sealed class EnergyHook : ISessionHook, IDisposable
     /// <summary>Name of the task-report extension holding the <see cref="EnergyReport"/>.</summary>
     public const string ExtensionName = "energy";
 
+    /// <summary>The smallest share of the replay minibatch a <c>degrade</c> keeps before it cuts epochs instead:
+    /// below it replay no longer does its job (holding the old tasks), and training less costs less accuracy.</summary>
+    public const double MinReplayShare = 0.25;
+
     private readonly IReadOnlyList<BudgetSpec> _budgets;
     private readonly bool _ownsMeter;
     private BudgetEnforcer? _enforcer;
@@ -36,6 +42,8 @@ public sealed class EnergyHook : ISessionHook, IDisposable
     private IDisposable? _phase;
     private int _eventsReported;
     private int _doneSteps;
+    private double _doneWork;
+    private double _stepWeight = 1;
     private int _epochStepLimit = int.MaxValue;
     private int _truncatedEpoch = -1;
     private int _truncatedEpochSteps;
@@ -89,8 +97,13 @@ public sealed class EnergyHook : ISessionHook, IDisposable
         if (phase == SessionPhase.StoreWrite)
         {
             _doneSteps = 0;
+            _doneWork = 0;
+            _stepWeight = 1;
             _truncatedEpoch = -1;
-            _enforcer?.BeginTask(task.Index + 1, Meter.TotalJoules);
+            task.Session.LearnerContext.ReplayShare = 1;
+            // Fresh samples at the two task-level marks (TotalJoules may be a sampling period old): the
+            // store write's energy must not be counted as the first training steps'.
+            _enforcer?.BeginTask(task.Index + 1, Meter.Snapshot().TotalJoules);
         }
 
         // A budget already spent before training (a spent run budget, or store writes and profiling that
@@ -100,6 +113,8 @@ public sealed class EnergyHook : ISessionHook, IDisposable
         {
             task.Epochs = 0;
         }
+
+        if (phase == SessionPhase.Training && _enforcer is not null) _enforcer.BeginWork(Meter.Snapshot().TotalJoules);
 
         _phase?.Dispose();
         _phase = Meter.Enter(EnergyPhaseOf(phase));
@@ -121,6 +136,7 @@ public sealed class EnergyHook : ISessionHook, IDisposable
     {
         ArgumentNullException.ThrowIfNull(task);
         _doneSteps++;
+        _doneWork += _stepWeight;
         if (_enforcer is null || _budgets.Count == 0) return StepVerdict.Continue;
 
         var epochs = task.Session.Learner.EpochsFor(task.Epochs);
@@ -128,13 +144,25 @@ public sealed class EnergyHook : ISessionHook, IDisposable
         var stepsBeforeEpoch = _doneSteps - (step.Step + 1);
         var planned = stepsBeforeEpoch + stepsThisEpoch + (long)step.Steps * Math.Max(0, epochs - step.Epoch - 1);
         if (_truncatedEpoch > step.Epoch && _truncatedEpoch < epochs) planned -= step.Steps - _truncatedEpochSteps;
-        var decision = _enforcer.Check(Meter.TotalJoules, _doneSteps, planned);
+        // Work units are steps weighted by their cost relative to the task's first steps, so a projection
+        // stays right after a degrade made the steps cheaper (a smaller replay minibatch).
+        var decision = _enforcer.Check(Meter.TotalJoules, _doneWork, _doneWork + _stepWeight * (planned - _doneSteps));
         switch (decision.Verdict)
         {
             case BudgetVerdict.Stop:
                 return StepVerdict.StopTask;
             case BudgetVerdict.Degrade:
-                Degrade(task, step, (long)Math.Floor(decision.WorkScale * (planned - _doneSteps)), stepsThisEpoch);
+                var scale = decision.WorkScale;
+                var remaining = planned - _doneSteps;
+                var replayCut = ReduceReplay(task, ref scale);
+                var keep = (long)Math.Floor(scale * remaining);
+                if (scale < 1) Degrade(task, step, keep, stepsThisEpoch);
+                _enforcer.ExplainDegrade(decision.WorkScale, (replayCut, scale < 1) switch
+                {
+                    (null, _) => Invariant($"task {task.Index + 1}: trains {keep} of the remaining {remaining} batches (epochs cut from the end; {NoReplayCut(task)})."),
+                    (_, true) => Invariant($"task {task.Index + 1}: {replayCut}, then trains {keep} of the remaining {remaining} batches (epochs cut from the end)."),
+                    _ => Invariant($"task {task.Index + 1}: {replayCut}; epochs unchanged."),
+                });
                 break;
         }
 
@@ -179,6 +207,36 @@ public sealed class EnergyHook : ISessionHook, IDisposable
         SessionPhase.Evaluation => EnergyPhase.Evaluation,
         _ => EnergyPhase.TrainCompute,
     };
+
+    /// <summary>
+    /// The first degrade step: shrinks the replay minibatch so each remaining step costs
+    /// <paramref name="scale"/> of what it did (a step's cost taken as proportional to its rows), but
+    /// not below <see cref="MinReplayShare"/> of the batch; leaves in <paramref name="scale"/> the
+    /// fraction of the remaining steps still to cut (1 = none). Null when replay cannot shrink.
+    /// </summary>
+    private string? ReduceReplay(TaskContext task, ref double scale)
+    {
+        var context = task.Session.LearnerContext;
+        var stream = context.Batch;
+        var replay = Math.Min(context.ReplayBatch, task.Session.Memory.Count);
+        var minReplay = Math.Max(1, (int)Math.Ceiling(MinReplayShare * context.Batch));
+        if (!context.ReplaysPerStep || replay <= minReplay) return null;
+
+        var rows = stream + replay;
+        var reduced = Math.Clamp((int)Math.Floor(scale * rows) - stream, minReplay, replay - 1);
+        var weight = (double)(stream + reduced) / rows;
+        context.ReplayShare = (double)reduced / context.Batch;
+        _stepWeight *= weight;
+        scale = Math.Min(1, scale / weight);
+        return Invariant($"replay minibatch cut from {replay} to {reduced} rows per step (replay share {context.ReplayShare:P0})");
+    }
+
+    private static string NoReplayCut(TaskContext task)
+    {
+        var context = task.Session.LearnerContext;
+        if (!context.ReplaysPerStep) return "replay concat: fewer batches over [EM | SB] train fewer replay rows";
+        return task.Session.Memory.Count == 0 ? "the memory is empty" : "the replay minibatch is at its minimum share";
+    }
 
     /// <summary>
     /// Keeps <paramref name="keep"/> more steps: the rest of the current epoch and whole epochs where

@@ -117,7 +117,8 @@ public abstract partial class ReplayLearnerBase : ILearner
 
     /// <summary>
     /// Trains one epoch over the stream buffer in shuffled batches of <c>Batch</c>, each with a replay
-    /// minibatch of up to <c>Batch</c> memory slots drawn without replacement (ReplayMix.Balanced,
+    /// minibatch of up to <c>ReplayBatch</c> (= <c>Batch</c> unless a degrade budget lowered
+    /// <see cref="LearnerContext.ReplayShare"/>) memory slots drawn without replacement (ReplayMix.Balanced,
     /// online ER). When <paramref name="observeStream"/> is set, the batch's stream samples are then
     /// offered to the memory (reservoir update after the step, as in the DER protocol).
     /// </summary>
@@ -144,7 +145,7 @@ public abstract partial class ReplayLearnerBase : ILearner
                 _batch.AddStream(stream, order[k]);
             }
 
-            int replay = DrawReplay(memory, b);
+            int replay = DrawReplay(memory, Math.Min(b, Context.ReplayBatch));
             bool predictions = observer.ReplayPredictionsDue && replay > 0;
             (float loss, int correct) = Step(observer.AccuracyDue, predictions ? replay : 0);
             if (observeStream)

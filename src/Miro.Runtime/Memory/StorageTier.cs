@@ -16,6 +16,12 @@ namespace Miro.Runtime.Memory;
 /// (<c>storage.bytesRead</c>, <c>storage.bytesWritten</c>, <c>swap.swaps</c>, ...).
 /// The store is also the <see cref="ISampleSource"/> an episodic memory grows from
 /// (<see cref="MiroSession.Reconfigure"/>'s <c>source</c>).
+/// <para>Energy (DESIGN.md §4.3): given a meter, the tier charges its task-start store writes to
+/// <see cref="EnergyPhase.ReplayIo"/> (they feed replay: the store is what swaps and EM growth draw
+/// from) and keeps <see cref="EnergyPhase.StorageSwap"/> entered while its swap worker runs (from
+/// the first epoch of task 2+ to the end of training). The meter splits the energy of that window
+/// between training and swapping by the model's ratio of I/O to compute energy, so the swap reads'
+/// joules land in <c>storage_swap</c> rather than <c>train_compute</c>.</para>
 /// </summary>
 public sealed class StorageTier : ISessionHook, IDisposable
 {
@@ -23,6 +29,8 @@ public sealed class StorageTier : ISessionHook, IDisposable
     private readonly SwapSpec? _swap;
     private readonly string _directory;
     private readonly IIoCounters? _io;
+    private readonly IEnergyMeter? _meter;
+    private IDisposable? _swapPhase;
     private SampleStore? _store;
     private SwapWorker? _worker;
     private SeededRandom? _swapRandom;
@@ -36,7 +44,8 @@ public sealed class StorageTier : ISessionHook, IDisposable
     /// <param name="swap">The swap clause, or null for no swapping.</param>
     /// <param name="baseDirectory">The directory the tier's relative path is resolved against (the run's working directory).</param>
     /// <param name="io">The energy model's I/O counters, if any.</param>
-    public StorageTier(StorageTierSpec tier, SwapSpec? swap, string baseDirectory, IIoCounters? io = null)
+    /// <param name="meter">The energy meter to charge store writes and swapping to, or null for no attribution.</param>
+    public StorageTier(StorageTierSpec tier, SwapSpec? swap, string baseDirectory, IIoCounters? io = null, IEnergyMeter? meter = null)
     {
         ArgumentNullException.ThrowIfNull(tier);
         ArgumentNullException.ThrowIfNull(baseDirectory);
@@ -44,6 +53,7 @@ public sealed class StorageTier : ISessionHook, IDisposable
         _swap = swap;
         _directory = Path.GetFullPath(Path.Combine(baseDirectory, tier.Path));
         _io = io;
+        _meter = meter;
     }
 
     /// <summary>The open store (after the session started).</summary>
@@ -80,7 +90,10 @@ public sealed class StorageTier : ISessionHook, IDisposable
             labels[i] = data.Label(index);
             data.Features(index).CopyTo(features.AsSpan(i * size, size));
         }
-        Store.WriteTask(task.Index, ids, labels, features);
+        using (_meter?.Enter(EnergyPhase.ReplayIo))
+        {
+            Store.WriteTask(task.Index, ids, labels, features);
+        }
     }
 
     /// <inheritdoc />
@@ -96,6 +109,7 @@ public sealed class StorageTier : ISessionHook, IDisposable
         _swapRandom = _resumeSwapState is { } state ? new SeededRandom(state) : new SeededRandom(SeedStreams.Derive(task.Session.Seed, "swap", task.Index));
         _resumeSwapState = null;
         _worker = new SwapWorker(Store, task.Session.Memory, _swap, _swapRandom);
+        _swapPhase = _meter?.Enter(EnergyPhase.StorageSwap);
     }
 
     /// <inheritdoc />
@@ -124,6 +138,7 @@ public sealed class StorageTier : ISessionHook, IDisposable
             _worker = null;
             _swapRandom = null;
         }
+        LeaveSwapPhase();
     }
 
     /// <inheritdoc />
@@ -152,11 +167,18 @@ public sealed class StorageTier : ISessionHook, IDisposable
     /// <summary>Makes the next worker continue from <paramref name="state"/> (resuming inside a task).</summary>
     internal void ResumeSwapState(RandomState state) => _resumeSwapState = state;
 
+    private void LeaveSwapPhase()
+    {
+        _swapPhase?.Dispose();
+        _swapPhase = null;
+    }
+
     /// <summary>Stops the worker and closes the store.</summary>
     public void Dispose()
     {
         _worker?.Dispose();
         _worker = null;
+        LeaveSwapPhase();
         _store?.Dispose();
         _store = null;
     }

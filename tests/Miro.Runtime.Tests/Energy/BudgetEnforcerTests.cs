@@ -135,4 +135,20 @@ public sealed class ResumedBudgetTests
         Assert.Equal(BudgetVerdict.Degrade, enforcer.Check(5, 10, 100).Verdict); // on course for 50 J against 40 / 2
         Assert.Equal(20, enforcer.Events[0].LimitJoules, 9);
     }
+
+    [Fact]
+    public void Degrade_projects_only_the_energy_spent_since_the_work_began()
+    {
+        var enforcer = new BudgetEnforcer(new[] { new BudgetSpec(60, BudgetScope.PerTask, ExceedAction.Degrade) }, 1);
+        enforcer.BeginTask(1, 0);
+        // The store write cost 20 J before training; then 0.3 J per batch, 100 batches: 50 J in all.
+        enforcer.BeginWork(20);
+        Assert.Equal(BudgetVerdict.Continue, enforcer.Check(23, 10, 100).Verdict);
+
+        // Without BeginWork the 20 J would be extrapolated as if each batch cost 2.3 J: 230 J.
+        var naive = new BudgetEnforcer(new[] { new BudgetSpec(60, BudgetScope.PerTask, ExceedAction.Degrade) }, 1);
+        naive.BeginTask(1, 0);
+        Assert.Equal(BudgetVerdict.Degrade, naive.Check(23, 10, 100).Verdict);
+        Assert.Equal(230, naive.Events[0].ProjectedJoules, 9);
+    }
 }

@@ -36,6 +36,25 @@ public sealed class LearnerTests
         learner.BeginTask(task, new[] { 2 * task, 2 * task + 1 });
     }
 
+    [Fact]
+    public void Replay_share_sets_the_replay_rows_per_step_and_rejects_values_outside_0_1()
+    {
+        var (context, learner) = Setup(TestPolicies.Er(episodic: 40, batch: 8, replay: ReplayMix.Balanced, hidden: new[] { 8 }));
+        using var _ = learner;
+        Assert.True(context.ReplaysPerStep);
+        Assert.Equal(8, context.ReplayBatch);
+        context.ReplayShare = 0.25;
+        Assert.Equal(2, context.ReplayBatch);
+        context.ReplayShare = 0.01;
+        Assert.Equal(1, context.ReplayBatch); // never no replay at all
+        Assert.Throws<ArgumentOutOfRangeException>(() => context.ReplayShare = 0);
+        Assert.Throws<ArgumentOutOfRangeException>(() => context.ReplayShare = 1.5);
+        Assert.Throws<ArgumentOutOfRangeException>(() => context.ReplayShare = double.NaN);
+        var (concat, concatLearner) = Setup(TestPolicies.Er(episodic: 40, batch: 8, replay: ReplayMix.Concat, hidden: new[] { 8 }));
+        using var __ = concatLearner;
+        Assert.False(concat.ReplaysPerStep);
+    }
+
     [Theory]
     [InlineData(LearnerKind.Er, ReplayMix.Concat, EpisodicSelection.Balanced)]
     [InlineData(LearnerKind.Er, ReplayMix.Balanced, EpisodicSelection.Balanced)]

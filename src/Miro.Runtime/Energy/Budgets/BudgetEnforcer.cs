@@ -34,6 +34,7 @@ public sealed class BudgetEnforcer
     private int _task;
     private int _tasksStarted;
     private double _taskStartJoules;
+    private double _workStartJoules;
     private double _runStartJoules = double.NaN;
     private readonly double _spentBefore;
     private bool _runStopped;
@@ -71,6 +72,7 @@ public sealed class BudgetEnforcer
         _task = task;
         _tasksStarted++;
         _taskStartJoules = meterJoules;
+        _workStartJoules = meterJoules;
         for (var i = 0; i < _budgets.Count; i++)
         {
             _degraded[i] = false;
@@ -78,6 +80,14 @@ public sealed class BudgetEnforcer
             if (_budgets[i].Scope == BudgetScope.PerTask) _warned[i] = false;
         }
     }
+
+    /// <summary>
+    /// Marks where the task's work units begin (its training, after the store write and profiling);
+    /// <paramref name="meterJoules"/> is the meter's total now. Projections then extrapolate only the
+    /// energy spent since, so a fixed cost before training is not multiplied by the remaining work.
+    /// Without this call the work is taken to begin with the task.
+    /// </summary>
+    public void BeginWork(double meterJoules) => _workStartJoules = meterJoules;
 
     /// <summary>
     /// Checks every budget after <paramref name="doneWork"/> of <paramref name="plannedWork"/> work units
@@ -106,7 +116,7 @@ public sealed class BudgetEnforcer
         var perRun = budget.Scope == BudgetScope.PerRun;
         var spent = perRun ? runSpent : taskSpent;
         var projectedTask = done >= Math.Max(1, MinProgressToProject * planned) && planned > done
-            ? taskSpent + taskSpent / done * (planned - done)
+            ? taskSpent + Math.Max(0, meterJoules - _workStartJoules) / done * (planned - done)
             : taskSpent;
 
         switch (budget.OnExceed)
@@ -149,8 +159,22 @@ public sealed class BudgetEnforcer
                 _degraded[i] = true;
                 var kept = Math.Clamp((allowance - taskSpent) / (projectedTask - taskSpent), 0, 1);
                 Add(budget, BudgetVerdict.Degrade, taskSpent, allowance, projectedTask, kept,
-                    $"{Describe(budget)}: task {_task} was on course for {J(projectedTask)} against {J(allowance)}; keeping {kept:P0} of the remaining {planned - done:0} batches (on exceed degrade).");
+                    $"{Describe(budget)}: task {_task} was on course for {J(projectedTask)} against {J(allowance)}; keeping {kept:P0} of the remaining work ({planned - done:0} batches' worth) (on exceed degrade).");
                 return (BudgetVerdict.Degrade, kept);
+        }
+    }
+
+    /// <summary>
+    /// Records how the caller carried out the latest <see cref="BudgetVerdict.Degrade"/> (e.g. a smaller
+    /// replay share, fewer epochs) as a further degrade event of the same budget.
+    /// </summary>
+    internal void ExplainDegrade(double workScale, string message)
+    {
+        for (var i = _events.Count - 1; i >= 0; i--)
+        {
+            if (_events[i].Verdict != BudgetVerdict.Degrade) continue;
+            _events.Add(_events[i] with { WorkScale = workScale, Message = message });
+            return;
         }
     }
 
