@@ -35,5 +35,29 @@ internal static class EnergyPrinter
         }
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  total {total,8:F2} J"));
+        PrintRunStopNote(stdout, result, total);
+    }
+
+    /// <summary>
+    /// A run <c>stop</c> budget stops training at the batch boundary where the run's spend reaches it; the
+    /// memory update, evaluation, reports and checkpoints after that still use energy. When the total
+    /// therefore ends above the limit, says where training stopped and what came after.
+    /// </summary>
+    private static void PrintRunStopNote(TextWriter stdout, SessionResult result, double total)
+    {
+        foreach (var task in result.Tasks)
+        {
+            if (task.Extensions?.GetValueOrDefault(EnergyHook.ExtensionName) is not EnergyReport energy) continue;
+            foreach (var b in energy.BudgetEvents)
+            {
+                if (b.Verdict != "stop" || b.Scope != "run" || total <= b.LimitJoules) continue;
+                var during = task.Steps > 0
+                    ? string.Create(CultureInfo.InvariantCulture, $"during task {task.Task} ({b.SpentJoules:F2} J at that batch boundary)")
+                    : string.Create(CultureInfo.InvariantCulture, $"before task {task.Task} trained (its store write brought the run to {b.SpentJoules:F2} J)");
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  note: run budget {b.LimitJoules:0.###} J reached {during}; training stopped; the memory update, evaluation, reports and checkpoints afterwards spent {total - b.SpentJoules:F2} J."));
+                return;
+            }
+        }
     }
 }

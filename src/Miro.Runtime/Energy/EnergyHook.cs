@@ -47,6 +47,8 @@ public sealed class EnergyHook : ISessionHook, IDisposable
     private int _epochStepLimit = int.MaxValue;
     private int _truncatedEpoch = -1;
     private int _truncatedEpochSteps;
+    private double _lastReading;
+    private double _largestSampleStep;
 
     /// <summary>Uses <paramref name="meter"/> (not disposed by the hook) and enforces <paramref name="budgets"/>.</summary>
     public EnergyHook(IEnergyMeter meter, IReadOnlyList<BudgetSpec> budgets)
@@ -88,6 +90,10 @@ public sealed class EnergyHook : ISessionHook, IDisposable
                 foreach (var joules in report.EnergyJoules.Values) spent += joules;
         _enforcer = new BudgetEnforcer(_budgets, session.Scenario.Tasks.Count, session.Reports.Count, spent);
         _reportedUpTo = Meter.Snapshot();
+        // Run budgets count from the mark the task reports count from: the first task's energy before its
+        // store write (building the model, first-touch of the data) is in its report, so it is spent too.
+        _enforcer.BeginRun(_reportedUpTo.TotalJoules);
+        _lastReading = _reportedUpTo.TotalJoules;
     }
 
     /// <inheritdoc />
@@ -103,18 +109,20 @@ public sealed class EnergyHook : ISessionHook, IDisposable
             task.Session.LearnerContext.ReplayShare = 1;
             // Fresh samples at the two task-level marks (TotalJoules may be a sampling period old): the
             // store write's energy must not be counted as the first training steps'.
-            _enforcer?.BeginTask(task.Index + 1, Meter.Snapshot().TotalJoules);
+            _lastReading = FreshJoules();
+            _enforcer?.BeginTask(task.Index + 1, _lastReading);
         }
 
-        // A budget already spent before training (a spent run budget, or store writes and profiling that
-        // used up the task's): this task trains no epoch; it still evaluates and reports why.
-        if (phase == SessionPhase.Training && _enforcer is not null && _budgets.Count > 0
-            && _enforcer.Check(Meter.TotalJoules, 0, 1).Verdict == BudgetVerdict.Stop)
+        if (phase == SessionPhase.Training && _enforcer is not null)
         {
-            task.Epochs = 0;
+            // A fresh sample: the store write just before is the costliest step of a task.
+            var joules = FreshJoules();
+            _lastReading = joules;
+            // A budget already spent before training (a spent run budget, or store writes and profiling that
+            // used up the task's): this task trains no epoch; it still evaluates and reports why.
+            if (_budgets.Count > 0 && _enforcer.Check(joules, 0, 1).Verdict == BudgetVerdict.Stop) task.Epochs = 0;
+            _enforcer.BeginWork(joules);
         }
-
-        if (phase == SessionPhase.Training && _enforcer is not null) _enforcer.BeginWork(Meter.Snapshot().TotalJoules);
 
         _phase?.Dispose();
         _phase = Meter.Enter(EnergyPhaseOf(phase));
@@ -146,7 +154,7 @@ public sealed class EnergyHook : ISessionHook, IDisposable
         if (_truncatedEpoch > step.Epoch && _truncatedEpoch < epochs) planned -= step.Steps - _truncatedEpochSteps;
         // Work units are steps weighted by their cost relative to the task's first steps, so a projection
         // stays right after a degrade made the steps cheaper (a smaller replay minibatch).
-        var decision = _enforcer.Check(Meter.TotalJoules, _doneWork, _doneWork + _stepWeight * (planned - _doneSteps));
+        var decision = _enforcer.Check(CurrentJoules(), _doneWork, _doneWork + _stepWeight * (planned - _doneSteps));
         switch (decision.Verdict)
         {
             case BudgetVerdict.Stop:
@@ -207,6 +215,35 @@ public sealed class EnergyHook : ISessionHook, IDisposable
         SessionPhase.Evaluation => EnergyPhase.Evaluation,
         _ => EnergyPhase.TrainCompute,
     };
+
+    /// <summary>
+    /// The meter's total for a budget check. <see cref="IEnergyMeter.TotalJoules"/> is cheap but up to one
+    /// sampling period old, and a period of training is hundreds of batches (about 1 J at 10 W and
+    /// 100 ms): near a limit that would let training run that far past it. So when the stale reading is
+    /// within twice the largest step between successive samples seen so far of a limit that stops
+    /// training, the check takes a fresh sample instead (every batch from there on; far from any limit
+    /// it costs nothing).
+    /// </summary>
+    private double CurrentJoules()
+    {
+        var joules = Meter.TotalJoules;
+        if (joules > _lastReading)
+        {
+            _largestSampleStep = Math.Max(_largestSampleStep, joules - _lastReading);
+            _lastReading = joules;
+        }
+
+        if (_enforcer is not null && _enforcer.StopHeadroom(joules) <= 2 * _largestSampleStep)
+        {
+            joules = FreshJoules();
+            _lastReading = joules;
+        }
+
+        return joules;
+    }
+
+    /// <summary>A fresh sample's total (without building a snapshot when the meter is ours).</summary>
+    private double FreshJoules() => Meter is EnergyMeter meter ? meter.SampleTotalJoules() : Meter.Snapshot().TotalJoules;
 
     /// <summary>
     /// The first degrade step: shrinks the replay minibatch so each remaining step costs

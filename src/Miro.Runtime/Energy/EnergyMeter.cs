@@ -131,6 +131,16 @@ public sealed class EnergyMeter : IEnergyMeter, IDisposable
         }
     }
 
+    /// <summary>Takes one sample now and returns the total joules (a fresh <see cref="TotalJoules"/>).</summary>
+    internal double SampleTotalJoules()
+    {
+        lock (_lock)
+        {
+            SampleLocked();
+            return _total;
+        }
+    }
+
     /// <summary>Takes one sample now (the sampling thread calls this).</summary>
     internal void Sample()
     {

@@ -28,11 +28,15 @@ public sealed class BudgetRunTests
         private readonly FakeActivity _activity;
         private readonly EnergyMeter _meter;
 
-        public ClockHook(FakeTimeProvider time, FakeActivity activity, EnergyMeter meter)
+        private readonly int _sampleEvery;
+        private long _steps;
+
+        public ClockHook(FakeTimeProvider time, FakeActivity activity, EnergyMeter meter, int sampleEvery = 1)
         {
             _time = time;
             _activity = activity;
             _meter = meter;
+            _sampleEvery = sampleEvery;
         }
 
         public List<TaskReport> Checkpointed { get; } = new();
@@ -41,16 +45,41 @@ public sealed class BudgetRunTests
         {
             _time.Advance(TimeSpan.FromMilliseconds(10));
             _activity.CpuSeconds += 0.02; // both cores busy: the model's active power
-            _meter.Sample();
+            // The meter's own sampling (as its thread does, every sampleEvery steps): in between, its
+            // TotalJoules is stale.
+            if (++_steps % _sampleEvery == 0) _meter.Sample();
             return StepVerdict.Continue;
         }
 
         public void OnCheckpoint(TaskContext task, TaskReport report) => Checkpointed.Add(report);
     }
 
+    /// <summary>After the energy hook has marked the session start: keeps both cores busy for a while
+    /// (as building the model and touching the data do before the first task's store write).</summary>
+    private sealed class BusyStartHook : ISessionHook
+    {
+        private readonly FakeTimeProvider _time;
+        private readonly FakeActivity _activity;
+
+        public BusyStartHook(FakeTimeProvider time, FakeActivity activity)
+        {
+            _time = time;
+            _activity = activity;
+        }
+
+        public void OnSessionStart(MiroSession session)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(500)); // 50 steps' worth: 3 J
+            _activity.CpuSeconds += 1.0;
+        }
+    }
+
     private static (SessionResult Result, ClockHook Clock) Run(int tasks, params BudgetSpec[] budgets) => Run(LearnerKind.Er, tasks, budgets);
 
-    private static (SessionResult Result, ClockHook Clock) Run(LearnerKind learner, int tasks, params BudgetSpec[] budgets)
+    private static (SessionResult Result, ClockHook Clock) Run(LearnerKind learner, int tasks, params BudgetSpec[] budgets) =>
+        Run(learner, tasks, sampleEvery: 1, busyStart: false, budgets);
+
+    private static (SessionResult Result, ClockHook Clock) Run(LearnerKind learner, int tasks, int sampleEvery, bool busyStart, params BudgetSpec[] budgets)
     {
         var policy = TestPolicies.Er(episodic: 100, epochs: 4, batch: 20, hidden: new[] { 32 }, tasks: tasks, learner: learner) with
         {
@@ -59,10 +88,11 @@ public sealed class BudgetRunTests
         var time = new FakeTimeProvider();
         var activity = new FakeActivity(processors: 2);
         using var meter = new EnergyMeter(new SensorChoice(null, null), MeterKind.Model, EnergyModel.FromDevice(policy.Device), activity, time);
-        var clock = new ClockHook(time, activity, meter);
+        var clock = new ClockHook(time, activity, meter, sampleEvery);
         using var energy = new EnergyHook(meter, policy.Budgets);
+        var hooks = busyStart ? new ISessionHook[] { clock, energy, new BusyStartHook(time, activity) } : new ISessionHook[] { clock, energy };
         using var session = MiroSession.Create(policy, EmbeddedData.Train, EmbeddedData.Test,
-            new SessionOptions { Seed = 3, Hooks = new ISessionHook[] { clock, energy } });
+            new SessionOptions { Seed = 3, Hooks = hooks });
         return (session.Run(), clock);
     }
 
@@ -167,6 +197,33 @@ public sealed class BudgetRunTests
         Assert.Equal(0, result.Tasks[2].Epochs);
         Assert.Contains("every later task", EnergyOf(result.Tasks[2]).BudgetEvents.Single().Message);
         Assert.InRange(result.Tasks.Sum(t => EnergyOf(t).TotalJoules), 15, 15 + JoulesPerStep + 1e-9);
+    }
+
+    [Fact]
+    public void Run_budget_counts_the_energy_spent_before_the_first_task_trains()
+    {
+        // 3 J go before task 1's store write (in task 1's report): the run stops at 18 J of reported energy, not 21.
+        var (result, _) = Run(LearnerKind.Er, 3, sampleEvery: 1, busyStart: true, new BudgetSpec(18, BudgetScope.PerRun, ExceedAction.Stop));
+
+        Assert.InRange(EnergyOf(result.Tasks[0]).TotalJoules, 3 + 12 - 1e-9, 3 + 12 + 1e-9);
+        Assert.True(result.Tasks[1].StoppedEarly);
+        Assert.InRange(result.Tasks[1].Steps, 49, 51); // 3 J left after task 1: 50 steps
+        Assert.InRange(result.Tasks.Sum(t => EnergyOf(t).TotalJoules), 18, 18 + JoulesPerStep + 1e-9);
+    }
+
+    [Theory]
+    [InlineData(BudgetScope.PerTask)]
+    [InlineData(BudgetScope.PerRun)]
+    public void Stop_budget_stops_at_the_first_batch_past_the_limit_although_the_meter_samples_rarely(BudgetScope scope)
+    {
+        // The meter samples every 30 steps (1.8 J): a check on its stale total alone trains up to 30 steps past 6 J.
+        var (result, _) = Run(LearnerKind.Er, 1, sampleEvery: 30, busyStart: false, new BudgetSpec(6.5, scope, ExceedAction.Stop));
+        var task = result.Tasks[0];
+
+        Assert.True(task.StoppedEarly);
+        Assert.Equal(109, task.Steps); // 6.54 J: the first step at or above 6.5 J
+        Assert.InRange(EnergyOf(task).TotalJoules, 6.5, 6.5 + JoulesPerStep + 1e-9);
+        Assert.Equal("stop", Assert.Single(EnergyOf(task).BudgetEvents).Verdict);
     }
 }
 

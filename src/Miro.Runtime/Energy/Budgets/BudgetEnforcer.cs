@@ -65,6 +65,45 @@ public sealed class BudgetEnforcer
     /// <summary>True once a per-run <c>stop</c> budget is spent.</summary>
     public bool RunStopped => _runStopped;
 
+    /// <summary>
+    /// Starts the run: run budgets count from <paramref name="meterJoules"/> (the meter's total now), the
+    /// same mark the task reports count from, so whatever the first task spends before its store write
+    /// (e.g. building the model) is charged too. Without this call the run starts with the first task.
+    /// </summary>
+    public void BeginRun(double meterJoules) => _runStartJoules = meterJoules;
+
+    /// <summary>
+    /// Joules left before the nearest limit at which a budget stops training (a <c>stop</c> budget, or the
+    /// allowance of a <c>degrade</c> budget), with the meter at <paramref name="meterJoules"/>;
+    /// <see cref="double.PositiveInfinity"/> without such a budget. A caller reading a meter total that may be
+    /// a sampling period old takes a fresh sample when this is within one period's energy.
+    /// </summary>
+    public double StopHeadroom(double meterJoules)
+    {
+        var headroom = double.PositiveInfinity;
+        var taskSpent = meterJoules - _taskStartJoules;
+        var runSpent = meterJoules - RunStart + _spentBefore;
+        var remainingTasks = Math.Max(1, _totalTasks - _tasksStarted + 1);
+        for (var i = 0; i < _budgets.Count; i++)
+        {
+            var budget = _budgets[i];
+            var perRun = budget.Scope == BudgetScope.PerRun;
+            var left = budget.OnExceed switch
+            {
+                ExceedAction.Stop => budget.EnergyJoules - (perRun ? runSpent : taskSpent),
+                ExceedAction.Degrade when perRun => Math.Min(budget.EnergyJoules - runSpent,
+                    (budget.EnergyJoules - (_taskStartJoules - RunStart) - _spentBefore) / remainingTasks - taskSpent),
+                ExceedAction.Degrade => budget.EnergyJoules - taskSpent,
+                _ => double.PositiveInfinity,
+            };
+            headroom = Math.Min(headroom, left);
+        }
+
+        return headroom;
+    }
+
+    private double RunStart => double.IsNaN(_runStartJoules) ? _taskStartJoules : _runStartJoules;
+
     /// <summary>Starts <paramref name="task"/>; <paramref name="meterJoules"/> is the meter's total now.</summary>
     public void BeginTask(int task, double meterJoules)
     {
