@@ -54,8 +54,11 @@ internal static class EnergyPrinter
                 var during = task.Steps > 0
                     ? string.Create(CultureInfo.InvariantCulture, $"during task {task.Task} ({b.SpentJoules:F2} J at that batch boundary)")
                     : string.Create(CultureInfo.InvariantCulture, $"before task {task.Task} trained (its store write brought the run to {b.SpentJoules:F2} J)");
+                var after = task.Task < result.Tasks.Count
+                    ? "the memory update, evaluation, reports and checkpoints afterwards, and the later tasks' store writes and evaluations,"
+                    : "the memory update, evaluation, reports and checkpoints afterwards";
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  note: run budget {b.LimitJoules:0.###} J reached {during}; training stopped; the memory update, evaluation, reports and checkpoints afterwards spent {total - b.SpentJoules:F2} J."));
+                    $"  note: run budget {b.LimitJoules:0.###} J reached {during}; training stopped; {after} spent {total - b.SpentJoules:F2} J."));
                 return;
             }
         }

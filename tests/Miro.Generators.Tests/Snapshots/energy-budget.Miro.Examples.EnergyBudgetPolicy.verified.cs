@@ -8,7 +8,7 @@ namespace Miro.Examples
     /// The <c>EnergyBudget</c> policy from <c>energy-budget.miro</c>, compiled at build time: its bound
     /// <see cref="Spec"/>, typed constants in SI units, and its candidate <see cref="Configuration"/>s.
     /// </summary>
-    /// <remarks>From energy-budget.miro(6): <c>policy EnergyBudget</c></remarks>
+    /// <remarks>From energy-budget.miro(8): <c>policy EnergyBudget</c></remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Miro.Generators", "VERSION")]
     public sealed partial class EnergyBudgetPolicy : global::Miro.Dsl.IMiroPolicy
     {
@@ -72,11 +72,11 @@ namespace Miro.Examples
                     WeightDecay: 0.0)),
             Budgets: new global::Miro.Dsl.Model.EquatableArray<global::Miro.Dsl.Model.BudgetSpec>(new global::Miro.Dsl.Model.BudgetSpec[] {
                 new global::Miro.Dsl.Model.BudgetSpec(
-                    EnergyJoules: 5.0,
+                    EnergyJoules: 8.0,
                     Scope: global::Miro.Dsl.Model.BudgetScope.PerTask,
                     OnExceed: global::Miro.Dsl.Model.ExceedAction.Degrade),
                 new global::Miro.Dsl.Model.BudgetSpec(
-                    EnergyJoules: 14.0,
+                    EnergyJoules: 13.5,
                     Scope: global::Miro.Dsl.Model.BudgetScope.PerRun,
                     OnExceed: global::Miro.Dsl.Model.ExceedAction.Stop)
             }),
@@ -107,35 +107,35 @@ namespace Miro.Examples
         public static class Device
         {
             /// <summary>Installed DRAM, in bytes.</summary>
-            /// <remarks>From energy-budget.miro(10): <c>dram 2 GiB</c></remarks>
+            /// <remarks>From energy-budget.miro(12): <c>dram 2 GiB</c></remarks>
             public const long DramBytes = 2147483648L;
 
             /// <summary>The storage technology.</summary>
-            /// <remarks>From energy-budget.miro(11): <c>storage ssd 32 GiB { read 1.7 nJ/B  write 3.4 nJ/B }</c></remarks>
+            /// <remarks>From energy-budget.miro(13): <c>storage ssd 32 GiB { read 1.7 nJ/B  write 3.4 nJ/B }</c></remarks>
             public const string StorageKind = "ssd";
 
             /// <summary>Flash capacity, in bytes.</summary>
-            /// <remarks>From energy-budget.miro(11): <c>storage ssd 32 GiB { read 1.7 nJ/B  write 3.4 nJ/B }</c></remarks>
+            /// <remarks>From energy-budget.miro(13): <c>storage ssd 32 GiB { read 1.7 nJ/B  write 3.4 nJ/B }</c></remarks>
             public const long StorageCapacityBytes = 34359738368L;
 
             /// <summary>Energy per byte read from flash, in joules.</summary>
-            /// <remarks>From energy-budget.miro(11): <c>storage ssd 32 GiB { read 1.7 nJ/B  write 3.4 nJ/B }</c></remarks>
+            /// <remarks>From energy-budget.miro(13): <c>storage ssd 32 GiB { read 1.7 nJ/B  write 3.4 nJ/B }</c></remarks>
             public const double StorageReadJoulesPerByte = 1.7E-09;
 
             /// <summary>Energy per byte written to flash, in joules.</summary>
-            /// <remarks>From energy-budget.miro(11): <c>storage ssd 32 GiB { read 1.7 nJ/B  write 3.4 nJ/B }</c></remarks>
+            /// <remarks>From energy-budget.miro(13): <c>storage ssd 32 GiB { read 1.7 nJ/B  write 3.4 nJ/B }</c></remarks>
             public const double StorageWriteJoulesPerByte = 3.4E-09;
 
             /// <summary>Board power when idle, in watts.</summary>
-            /// <remarks>From energy-budget.miro(12): <c>power { idle 5 W  active 15 W }</c></remarks>
+            /// <remarks>From energy-budget.miro(14): <c>power { idle 5 W  active 15 W }</c></remarks>
             public const double IdleWatts = 5.0;
 
             /// <summary>Board power with all cores busy, in watts.</summary>
-            /// <remarks>From energy-budget.miro(12): <c>power { idle 5 W  active 15 W }</c></remarks>
+            /// <remarks>From energy-budget.miro(14): <c>power { idle 5 W  active 15 W }</c></remarks>
             public const double ActiveWatts = 15.0;
 
             /// <summary>The energy meter to use.</summary>
-            /// <remarks>From energy-budget.miro(13): <c>meter auto</c></remarks>
+            /// <remarks>From energy-budget.miro(15): <c>meter auto</c></remarks>
             public const global::Miro.Dsl.Model.MeterKind Meter = global::Miro.Dsl.Model.MeterKind.Auto;
         }
 
@@ -143,19 +143,19 @@ namespace Miro.Examples
         public static class Budget
         {
             /// <summary>Energy budget per task, in joules.</summary>
-            /// <remarks>From energy-budget.miro(41): <c>energy 5 J per task on exceed degrade</c></remarks>
-            public const double PerTaskEnergyJoules = 5.0;
+            /// <remarks>From energy-budget.miro(43): <c>energy 8 J per task on exceed degrade</c></remarks>
+            public const double PerTaskEnergyJoules = 8.0;
 
             /// <summary>What happens when the per task budget is exceeded.</summary>
-            /// <remarks>From energy-budget.miro(41): <c>energy 5 J per task on exceed degrade</c></remarks>
+            /// <remarks>From energy-budget.miro(43): <c>energy 8 J per task on exceed degrade</c></remarks>
             public const global::Miro.Dsl.Model.ExceedAction PerTaskOnExceed = global::Miro.Dsl.Model.ExceedAction.Degrade;
 
             /// <summary>Energy budget per run, in joules.</summary>
-            /// <remarks>From energy-budget.miro(42): <c>energy 14 J per run on exceed stop</c></remarks>
-            public const double PerRunEnergyJoules = 14.0;
+            /// <remarks>From energy-budget.miro(44): <c>energy 13.5 J per run on exceed stop</c></remarks>
+            public const double PerRunEnergyJoules = 13.5;
 
             /// <summary>What happens when the per run budget is exceeded.</summary>
-            /// <remarks>From energy-budget.miro(42): <c>energy 14 J per run on exceed stop</c></remarks>
+            /// <remarks>From energy-budget.miro(44): <c>energy 13.5 J per run on exceed stop</c></remarks>
             public const global::Miro.Dsl.Model.ExceedAction PerRunOnExceed = global::Miro.Dsl.Model.ExceedAction.Stop;
         }
     }
