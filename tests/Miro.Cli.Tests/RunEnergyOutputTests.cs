@@ -71,7 +71,10 @@ public sealed class RunEnergyOutputTests
             Assert.True(output.Contains("budget stop: energy budget 0.05 J per task spent", System.StringComparison.Ordinal), output);
 
             using var task1 = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "task-01.json")));
-            Assert.True(task1.RootElement.GetProperty("stoppedEarly").GetBoolean());
+            // Budget checks take a fresh sample near the limit, so the budget may already be spent by the stream
+            // load before the first batch (the task then trains no epoch) or else stops training mid-task.
+            Assert.True(task1.RootElement.GetProperty("stoppedEarly").GetBoolean() || task1.RootElement.GetProperty("epochs").GetInt32() == 0);
+            Assert.True(task1.RootElement.GetProperty("epochs").GetInt32() < 20);
             var energy = task1.RootElement.GetProperty("extensions").GetProperty("energy");
             Assert.True(energy.GetProperty("stoppedByBudget").GetBoolean());
             Assert.Equal("stop", energy.GetProperty("budgetEvents")[0].GetProperty("verdict").GetString());
