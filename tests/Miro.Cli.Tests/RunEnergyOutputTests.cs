@@ -86,6 +86,32 @@ public sealed class RunEnergyOutputTests
         }
     }
 
+    [Fact]
+    public async Task Run_that_ends_above_a_stop_run_budget_says_where_training_stopped_and_what_was_spent_after()
+    {
+        var dir = Directory.CreateTempSubdirectory("miro-run-energy-").FullName;
+        try
+        {
+            var spec = Path.Combine(dir, "run-budget.miro");
+            await File.WriteAllTextAsync(spec, Spec.Replace("energy 0.05 J per task on exceed stop", "energy 0.05 J per run on exceed stop", System.StringComparison.Ordinal));
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var code = await RunCommand.RunAsync(new[] { spec, "--out", Path.Combine(dir, "out") }, stdout, stderr);
+
+            Assert.True(code == Program.ExitCodes.Ok, stderr.ToString() + stdout);
+            var output = stdout.ToString();
+            Assert.Contains("budget stop: energy budget 0.05 J per run spent", output);
+            // Evaluation and the reports after the stop always spend something: the total ends above 0.05 J.
+            Assert.True(output.Contains("note: run budget 0.05 J reached ", System.StringComparison.Ordinal), output);
+            Assert.Contains("training stopped;", output);
+            Assert.Contains("and the later tasks' store writes and evaluations, spent", output); // task 2 of 2 ran after it
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
     private const string SwapSpec = """
         policy Swapping {
           device {
