@@ -27,6 +27,8 @@ public sealed class StorageTier : ISessionHook, IDisposable
     private SwapWorker? _worker;
     private SeededRandom? _swapRandom;
     private RandomState? _resumeSwapState;
+    private IReadOnlyList<PendingSwap> _resumePending = [];
+    private long _stepsSeen;
     private long _readAtTaskStart;
     private long _writtenAtTaskStart;
     private SwapMetrics? _taskSwaps;
@@ -96,11 +98,14 @@ public sealed class StorageTier : ISessionHook, IDisposable
         _swapRandom = _resumeSwapState is { } state ? new SeededRandom(state) : new SeededRandom(SeedStreams.Derive(task.Session.Seed, "swap", task.Index));
         _resumeSwapState = null;
         _worker = new SwapWorker(Store, task.Session.Memory, _swap, _swapRandom);
+        _worker.Preload(_resumePending);
+        _resumePending = [];
     }
 
     /// <inheritdoc />
     public StepVerdict OnStep(TaskContext task, in StepReport step)
     {
+        _stepsSeen++;
         if (_worker is { } worker)
         {
             ArgumentNullException.ThrowIfNull(task);
@@ -146,11 +151,31 @@ public sealed class StorageTier : ISessionHook, IDisposable
         return report with { Extensions = extensions };
     }
 
-    /// <summary>The swap worker's generator state while a task swaps (meaningful after an epoch end, when the worker is drained).</summary>
-    internal RandomState? SwapState => _swapRandom?.State;
+    /// <summary>Steps this tier has seen (a checkpointer registered after it checks it has seen the step being checkpointed).</summary>
+    internal long StepsSeen => _stepsSeen;
 
-    /// <summary>Makes the next worker continue from <paramref name="state"/> (resuming inside a task).</summary>
-    internal void ResumeSwapState(RandomState state) => _resumeSwapState = state;
+    /// <summary>
+    /// The swap state for a checkpoint (between epochs or steps): lets the worker finish every
+    /// submitted request without publishing any, then returns its generator's state and the staged,
+    /// unpublished replacements; null when the task does not swap.
+    /// </summary>
+    internal (RandomState State, IReadOnlyList<PendingSwap> Pending)? SnapshotSwaps()
+    {
+        if (_worker is not { } worker || _swapRandom is not { } random)
+        {
+            return null;
+        }
+
+        IReadOnlyList<PendingSwap> pending = worker.Settle();
+        return (random.State, pending);
+    }
+
+    /// <summary>Makes the next worker continue from <paramref name="state"/> with <paramref name="pending"/> in flight (resuming inside a task).</summary>
+    internal void ResumeSwapState(RandomState state, IReadOnlyList<PendingSwap> pending)
+    {
+        _resumeSwapState = state;
+        _resumePending = pending;
+    }
 
     /// <summary>Stops the worker and closes the store.</summary>
     public void Dispose()

@@ -246,24 +246,7 @@ public sealed class SwapWorker : IDisposable
         while (_inFlight.Count > keepNewest)
         {
             var job = _inFlight.Peek();
-            if (!job.Done.IsSet)
-            {
-                long start = Stopwatch.GetTimestamp();
-                if (Claim(job))
-                {
-                    // The worker has not started this request (it is descheduled on a busy device):
-                    // do it here rather than wait, so swapping is never slower than synchronous.
-                    RunClaimed(job, byWorker: false);
-                    _inline++;
-                }
-                else
-                {
-                    job.Done.Wait();
-                    _publishWaits++;
-                }
-
-                _publishWaitTicks += Stopwatch.GetTimestamp() - start;
-            }
+            Complete(job);
             ThrowIfUnusable();
             _inFlight.Dequeue();
             int featureCount = _memory.SampleSize;
@@ -289,6 +272,89 @@ public sealed class SwapWorker : IDisposable
             }
         }
         return replaced;
+    }
+
+    /// <summary>Finishes <paramref name="job"/>: waits for the worker, or runs it here if the worker has not started it.</summary>
+    private void Complete(SwapJob job)
+    {
+        if (job.Done.IsSet)
+        {
+            return;
+        }
+
+        long start = Stopwatch.GetTimestamp();
+        if (Claim(job))
+        {
+            // The worker has not started this request (it is descheduled on a busy device):
+            // do it here rather than wait, so swapping is never slower than synchronous.
+            RunClaimed(job, byWorker: false);
+            _inline++;
+        }
+        else
+        {
+            job.Done.Wait();
+            _publishWaits++;
+        }
+
+        _publishWaitTicks += Stopwatch.GetTimestamp() - start;
+    }
+
+    /// <summary>
+    /// Finishes every submitted request without publishing any (so the EM and the publication
+    /// schedule are exactly what they would be without the call) and returns copies of the staged,
+    /// unpublished replacements, oldest first. Afterwards the worker is idle, so its generator's state
+    /// can be read: together they are the swap state of a checkpoint taken between two steps.
+    /// </summary>
+    internal IReadOnlyList<PendingSwap> Settle()
+    {
+        ThrowIfUnusable();
+        var pending = new List<PendingSwap>(_inFlight.Count);
+        int featureCount = _memory.SampleSize;
+        foreach (var job in _inFlight)
+        {
+            Complete(job);
+            ThrowIfUnusable();
+            int n = job.StagedCount;
+            pending.Add(new PendingSwap(job.StagedSlots[..n], job.StagedLabels[..n], job.StagedIds[..n], job.StagedFeatures[..(n * featureCount)]));
+        }
+
+        return pending;
+    }
+
+    /// <summary>
+    /// Queues requests a checkpoint saved with <see cref="Settle"/> as finished and unpublished, ahead
+    /// of any new submission (call on a fresh worker, before the first <see cref="Submit"/>).
+    /// </summary>
+    internal void Preload(IReadOnlyList<PendingSwap> pending)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        ThrowIfUnusable();
+        if (_inFlight.Count != 0)
+        {
+            throw new InvalidOperationException("Pending swaps can only be preloaded into a fresh worker.");
+        }
+
+        int featureCount = _memory.SampleSize;
+        foreach (PendingSwap swap in pending)
+        {
+            int n = swap.Slots.Length;
+            if (swap.Labels.Length != n || swap.Ids.Length != n || swap.Features.Length != n * featureCount)
+            {
+                throw new ArgumentException($"A pending swap of {n} slots must carry {n} labels, ids and {n * featureCount} feature values.", nameof(pending));
+            }
+
+            var job = new SwapJob();
+            job.Load(swap.Slots, default, default, featureCount);
+            swap.Slots.CopyTo(job.StagedSlots, 0);
+            swap.Labels.CopyTo(job.StagedLabels, 0);
+            swap.Ids.CopyTo(job.StagedIds, 0);
+            swap.Features.CopyTo(job.StagedFeatures, 0);
+            job.StagedCount = n;
+            job.Claimed = 1;
+            job.ReleasedByWorker = 1; // never handed to the worker thread
+            job.Done.Set();
+            _inFlight.Enqueue(job);
+        }
     }
 
     private void Run()
