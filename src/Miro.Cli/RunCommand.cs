@@ -194,6 +194,12 @@ internal static class RunCommand
         string summary = ReportWriter.WriteSummary(outDir, result);
         PrintResult(stdout, result);
         EnergyPrinter.PrintTasks(stdout, result);
+        (double checkpointSeconds, int checkpoints) = checkpointer.WriteTime;
+        if (checkpoints > 0)
+        {
+            stdout.WriteLine(Invariant($"checkpoints: {checkpoints} written, {1000 * checkpointSeconds / checkpoints:F1} ms each on average"));
+        }
+
         stdout.WriteLine($"reports: {outDir} ({Path.GetFileName(summary)} and {result.Tasks.Count} task files)");
         return Program.ExitCodes.Ok;
     }
