@@ -25,8 +25,7 @@ public sealed class StorageTier : ISessionHook, IDisposable
     private readonly IIoCounters? _io;
     private SampleStore? _store;
     private SwapWorker? _worker;
-    private SeededRandom? _swapRandom;
-    private RandomState? _resumeSwapState;
+    private SwapWorkerState? _resumeSwapState;
     private IReadOnlyList<PendingSwap> _resumePending = [];
     private long _stepsSeen;
     private long _readAtTaskStart;
@@ -95,9 +94,10 @@ public sealed class StorageTier : ISessionHook, IDisposable
         }
         // One seeded stream per task: a run resumed at a task boundary swaps exactly like the original;
         // one resumed inside a task continues the stream from its checkpoint.
-        _swapRandom = _resumeSwapState is { } state ? new SeededRandom(state) : new SeededRandom(SeedStreams.Derive(task.Session.Seed, "swap", task.Index));
+        _worker = _resumeSwapState is { } state
+            ? new SwapWorker(Store, task.Session.Memory, _swap, state)
+            : new SwapWorker(Store, task.Session.Memory, _swap, new SeededRandom(SeedStreams.Derive(task.Session.Seed, "swap", task.Index)));
         _resumeSwapState = null;
-        _worker = new SwapWorker(Store, task.Session.Memory, _swap, _swapRandom);
         _worker.Preload(_resumePending);
         _resumePending = [];
     }
@@ -127,7 +127,6 @@ public sealed class StorageTier : ISessionHook, IDisposable
             worker.Dispose();
             _taskSwaps = worker.Metrics;
             _worker = null;
-            _swapRandom = null;
         }
     }
 
@@ -155,23 +154,13 @@ public sealed class StorageTier : ISessionHook, IDisposable
     internal long StepsSeen => _stepsSeen;
 
     /// <summary>
-    /// The swap state for a checkpoint (between epochs or steps): lets the worker finish every
-    /// submitted request without publishing any, then returns its generator's state and the staged,
-    /// unpublished replacements; null when the task does not swap.
+    /// The swap state for a checkpoint (between epochs or steps): the worker's generators and the
+    /// taken, unpublished replacements; null when the task does not swap.
     /// </summary>
-    internal (RandomState State, IReadOnlyList<PendingSwap> Pending)? SnapshotSwaps()
-    {
-        if (_worker is not { } worker || _swapRandom is not { } random)
-        {
-            return null;
-        }
-
-        IReadOnlyList<PendingSwap> pending = worker.Settle();
-        return (random.State, pending);
-    }
+    internal (SwapWorkerState State, IReadOnlyList<PendingSwap> Pending)? SnapshotSwaps() => _worker?.Settle();
 
     /// <summary>Makes the next worker continue from <paramref name="state"/> with <paramref name="pending"/> in flight (resuming inside a task).</summary>
-    internal void ResumeSwapState(RandomState state, IReadOnlyList<PendingSwap> pending)
+    internal void ResumeSwapState(SwapWorkerState state, IReadOnlyList<PendingSwap> pending)
     {
         _resumeSwapState = state;
         _resumePending = pending;
