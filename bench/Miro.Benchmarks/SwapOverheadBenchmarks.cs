@@ -105,6 +105,9 @@ public class SwapOverheadBenchmarks
         Directory.Delete(_dir, recursive: true);
     }
 
+    /// <summary>The share of swapped samples the trainer had to read itself (asynchronous mode).</summary>
+    public double InlineFraction => _worker is { } w && w.Metrics.Swaps > 0 ? (double)w.Metrics.Inline / w.Metrics.Swaps : 0;
+
     /// <summary>One epoch, swapping as <see cref="Mode"/> says, drained at the end.</summary>
     [Benchmark]
     public int Epoch()

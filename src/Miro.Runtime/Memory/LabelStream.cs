@@ -28,6 +28,9 @@ internal sealed class LabelStream
 
     public int Label { get; }
 
+    /// <summary>True when fewer than half of the ring's draws are ready (time to wake the worker).</summary>
+    public bool Low => Volatile.Read(ref _tail) - Volatile.Read(ref _head) < _ring.Length / 2;
+
     /// <summary>True when the ring has room for another prefetched draw.</summary>
     public bool HasRoom => Volatile.Read(ref _tail) - Volatile.Read(ref _head) < _ring.Length;
 

@@ -34,8 +34,13 @@ public sealed class SwapWorker : IDisposable
     /// <summary>How many of the most recent requests <see cref="Publish"/> leaves unapplied.</summary>
     public const int PublishLag = 2;
 
-    /// <summary>Draws read ahead per label (memory: this many samples per label seen in requests).</summary>
-    public const int PrefetchDepth = 32;
+    /// <summary>
+    /// Draws read ahead per label (memory: this many samples per label seen in requests). The worker
+    /// is woken when a ring falls below half and then fills every ring, so it wakes once per several
+    /// steps rather than after each (a wake-up costs the trainer a system call and, on a busy
+    /// device, its core).
+    /// </summary>
+    public const int PrefetchDepth = 64;
 
     private readonly SampleStore _store;
     private readonly ReplayMemory _memory;
@@ -55,6 +60,7 @@ public sealed class SwapWorker : IDisposable
     private LabelStream?[] _byLabel = []; // trainer thread only
     private volatile LabelStream[] _streams = []; // copy-on-write list the worker prefetches for
     private int[] _chosen = [];
+    private bool _refill; // a ring the trainer took from is below half
     private volatile bool _paused;
     private volatile bool _stopping;
     private bool _disposed;
@@ -208,9 +214,10 @@ public sealed class SwapWorker : IDisposable
         _takeTicks += ticks;
         _maxTakeTicks = Math.Max(_maxTakeTicks, ticks);
         _inFlight.Enqueue(job);
-        if (_asynchronous)
+        if (_asynchronous && _refill)
         {
-            _wake.Set(); // refill the rings
+            _refill = false;
+            _wake.Set();
         }
         else
         {
@@ -249,6 +256,7 @@ public sealed class SwapWorker : IDisposable
     {
         ThrowIfUnusable();
         _paused = false;
+        _refill = false;
         _wake.Set();
     }
 
@@ -376,11 +384,13 @@ public sealed class SwapWorker : IDisposable
         for (int c = 0; c < count; c++)
         {
             int position = _chosen[c];
-            PrefetchedSample sample = Stream(job.Labels[position]).Take(_store, _rent, ref bytes, out bool wasInline);
+            LabelStream stream = Stream(job.Labels[position]);
+            PrefetchedSample sample = stream.Take(_store, _rent, ref bytes, out bool wasInline);
             if (wasInline)
             {
                 inline++;
             }
+            _refill |= stream.Low;
 
             switch (sample.Outcome)
             {
