@@ -214,14 +214,14 @@ public sealed class SwapWorker : IDisposable
         _takeTicks += ticks;
         _maxTakeTicks = Math.Max(_maxTakeTicks, ticks);
         _inFlight.Enqueue(job);
-        if (_asynchronous && _refill)
+        if (!_asynchronous)
+        {
+            ApplyStaged(keepNewest: 0);
+        }
+        else if (_refill)
         {
             _refill = false;
             _wake.Set();
-        }
-        else
-        {
-            ApplyStaged(keepNewest: 0);
         }
     }
 
