@@ -18,6 +18,10 @@ internal sealed class LabelStream
     private readonly object _gate = new();
     private long _head; // next draw the trainer takes (trainer writes)
     private long _tail; // next draw the producer fills (producer writes, under the lock)
+    private int _target = MinimumTarget; // how many draws to keep ready (trainer writes)
+
+    /// <summary>The fewest draws kept ready per label.</summary>
+    public const int MinimumTarget = 4;
 
     public LabelStream(int label, RandomState state, int depth)
     {
@@ -28,11 +32,25 @@ internal sealed class LabelStream
 
     public int Label { get; }
 
-    /// <summary>True when fewer than half of the ring's draws are ready (time to wake the worker).</summary>
-    public bool Low => Volatile.Read(ref _tail) - Volatile.Read(ref _head) < _ring.Length / 2;
+    /// <summary>True when fewer than half of the target's draws are ready (time to wake the worker).</summary>
+    public bool Low => Volatile.Read(ref _tail) - Volatile.Read(ref _head) < Volatile.Read(ref _target) / 2;
 
-    /// <summary>True when the ring has room for another prefetched draw.</summary>
-    public bool HasRoom => Volatile.Read(ref _tail) - Volatile.Read(ref _head) < _ring.Length;
+    /// <summary>True when fewer draws than the target are ready.</summary>
+    public bool HasRoom => Volatile.Read(ref _tail) - Volatile.Read(ref _head) < Volatile.Read(ref _target);
+
+    /// <summary>
+    /// Trainer side: a request just took <paramref name="taken"/> draws of this label; keep about
+    /// four such requests ready (within the ring), so read-ahead follows the label's demand and few
+    /// draws are read in vain when the task ends.
+    /// </summary>
+    public void Demand(int taken)
+    {
+        int wanted = Math.Clamp(4 * taken, MinimumTarget, _ring.Length);
+        if (wanted > _target)
+        {
+            Volatile.Write(ref _target, wanted);
+        }
+    }
 
     /// <summary>Producer side: reads the next draw into the ring if it has room.</summary>
     /// <returns>False when the ring was full.</returns>
@@ -41,7 +59,7 @@ internal sealed class LabelStream
         lock (_gate)
         {
             long tail = _tail;
-            if (tail - Volatile.Read(ref _head) >= _ring.Length)
+            if (tail - Volatile.Read(ref _head) >= Volatile.Read(ref _target))
             {
                 return false;
             }

@@ -35,10 +35,11 @@ public sealed class SwapWorker : IDisposable
     public const int PublishLag = 2;
 
     /// <summary>
-    /// Draws read ahead per label (memory: this many samples per label seen in requests). The worker
-    /// is woken when a ring falls below half and then fills every ring, so it wakes once per several
-    /// steps rather than after each (a wake-up costs the trainer a system call and, on a busy
-    /// device, its core).
+    /// The most draws read ahead per label (memory: up to this many samples per label seen in
+    /// requests). Each label keeps about four requests' worth of its draws ready (at least 4, at most
+    /// this), so read-ahead follows demand. The worker is woken when a label falls below half of
+    /// that and then tops every label up, so it wakes once per few steps rather than after each (a
+    /// wake-up costs the trainer a system call and, on a busy device, its core).
     /// </summary>
     public const int PrefetchDepth = 64;
 
@@ -390,6 +391,7 @@ public sealed class SwapWorker : IDisposable
             {
                 inline++;
             }
+            stream.Demand(CountOfLabel(job, count, job.Labels[position]));
             _refill |= stream.Low;
 
             switch (sample.Outcome)
@@ -419,6 +421,20 @@ public sealed class SwapWorker : IDisposable
         {
             Interlocked.Add(ref _inline, inline);
         }
+    }
+
+    /// <summary>How many of the request's chosen slots have <paramref name="label"/> (small requests: a linear count).</summary>
+    private int CountOfLabel(SwapJob job, int count, int label)
+    {
+        int n = 0;
+        for (int c = 0; c < count; c++)
+        {
+            if (job.Labels[_chosen[c]] == label)
+            {
+                n++;
+            }
+        }
+        return n;
     }
 
     /// <summary>The draw stream of <paramref name="label"/>, started (and handed to the worker) on first use.</summary>
