@@ -6,14 +6,15 @@ using Miro.Dsl.Model;
 namespace Miro.Runtime.ResumeChild;
 
 /// <summary>
-/// Usage: <c>Miro.Runtime.ResumeChild RUN_DIR concat|balanced|online [SLOW_TASK [SLOW_EPOCH [CHECKPOINT_STEPS]]]</c>.
+/// Usage: <c>Miro.Runtime.ResumeChild RUN_DIR concat|balanced|online [SLOW_TASK [SLOW_EPOCH [CHECKPOINT_STEPS [HANG_STEP]]]]</c>.
 /// Runs (or resumes) the scenario (<c>online</c>: online ER), printing <c>RESUMED t e s</c> when it continues a
 /// checkpoint (t tasks, e epochs and s steps done), <c>EPOCH t e</c> after each epoch's checkpoint,
 /// <c>STEP t e s</c> after each step checkpoint (every CHECKPOINT_STEPS steps, default none), <c>TASK t</c>
 /// after each task's, and finally <c>MATRIX</c> with the accuracy matrix, one row per line, values in
 /// round-trip format. With SLOW_TASK (1-based), every step of that task's epoch SLOW_EPOCH (1-based,
 /// default 2) pauses 5 ms (results are unchanged), so a kill that follows a line of that epoch lands
-/// inside it on any machine.
+/// inside it on any machine. With HANG_STEP, the child prints <c>HANG</c> after that step (1-based) of the
+/// slow epoch and stops there until it is killed: a kill that follows lands exactly there.
 /// </summary>
 public static class Program
 {
@@ -28,6 +29,7 @@ public static class Program
         int slowTask = args.Length > 2 ? Parse(args[2]) : 0;
         int slowEpoch = args.Length > 3 ? Parse(args[3]) : 2;
         int checkpointSteps = args.Length > 4 ? Parse(args[4]) : 0;
+        int hangStep = args.Length > 5 ? Parse(args[5]) : 0;
         if (System.IO.File.Exists(System.IO.Path.Combine(args[0], Checkpoints.Checkpointer.FileName)))
         {
             var run = Checkpoints.Checkpointer.Inspect(args[0]);
@@ -35,7 +37,7 @@ public static class Program
         }
 
         var result = ResumeScenario.Run(args[0], ResumeScenario.Policy(replay, learner), onTaskDone: report => Say($"TASK {report.Task}"),
-            extraHook: new Announcer(slowTask, slowEpoch, checkpointSteps), checkpointEverySteps: checkpointSteps);
+            extraHook: new Announcer(slowTask, slowEpoch, checkpointSteps, hangStep), checkpointEverySteps: checkpointSteps);
         Console.Out.WriteLine("MATRIX");
         foreach (double[] row in result.AccuracyMatrix)
         {
@@ -54,7 +56,7 @@ public static class Program
     }
 
     /// <summary>Runs after the checkpointer: announces each epoch end and step checkpoint once it is written, and slows the chosen epoch.</summary>
-    private sealed class Announcer(int slowTask, int slowEpoch, int checkpointSteps) : Session.ISessionHook
+    private sealed class Announcer(int slowTask, int slowEpoch, int checkpointSteps, int hangStep) : Session.ISessionHook
     {
         private int _stepsSinceCheckpoint;
 
@@ -76,6 +78,12 @@ public static class Program
 
             if (task.Index + 1 == slowTask && step.Epoch + 1 == slowEpoch)
             {
+                if (step.Step + 1 == hangStep)
+                {
+                    Say("HANG");
+                    System.Threading.Thread.Sleep(System.Threading.Timeout.Infinite);
+                }
+
                 System.Threading.Thread.Sleep(5);
             }
 

@@ -15,7 +15,7 @@ namespace Miro.Runtime.Tests.Checkpoints;
 /// epoch, is killed in the middle of a task (a seeded moment after the checkpoint of the task's first
 /// epoch), and a new process resumes from the run directory inside that task; its final accuracy
 /// matrix equals an uninterrupted run's, bit for bit. The mid-epoch case does the same with a checkpoint
-/// every 16 steps and a kill inside an epoch.
+/// every 16 steps and a kill at a seeded step inside an epoch.
 /// </summary>
 public sealed class KilledRunResumeTests
 {
@@ -55,21 +55,25 @@ public sealed class KilledRunResumeTests
         // The reference run takes no step checkpoints; the killed one checkpoints every 16 steps.
         var expected = RunChild(straight.Path, replay, killAfter: null, delay: TimeSpan.Zero);
 
-        // Killed a seeded moment (0-150 ms) after the first step checkpoint of the first epoch of task 2 or 3,
-        // an epoch stretched to over half a second (100+ steps of 5 ms): the kill lands inside the epoch, with
-        // swap requests in flight, and the resumed process continues with the step after the last checkpoint.
+        // Killed with SIGKILL inside the first epoch of task 2 or 3, after a seeded step (17 to 60) that is not a
+        // checkpoint: the child stops there until killed, with swap requests in flight and steps done since its
+        // last step checkpoint, which the resumed process redoes.
         var random = new Random(seed);
         int task = random.Next(2, 4);
-        var partial = RunChild(killed.Path, replay, $"STEP {task} 1 16", TimeSpan.FromMilliseconds(random.Next(0, 150)),
-            task.ToString(CultureInfo.InvariantCulture), "1", "16");
+        int hang = random.Next(17, 61);
+        if (hang % 16 == 0)
+        {
+            hang++;
+        }
+        string[] args = [task.ToString(CultureInfo.InvariantCulture), "1", "16", hang.ToString(CultureInfo.InvariantCulture)];
+        var partial = RunChild(killed.Path, replay, "HANG", TimeSpan.FromMilliseconds(random.Next(0, 50)), args);
         Assert.DoesNotContain("MATRIX", partial);
-        Assert.DoesNotContain($"EPOCH {task} 1", partial); // the epoch did not end before the kill
-        string lastStep = partial.Last(line => line.StartsWith($"STEP {task} 1 ", StringComparison.Ordinal));
-        var resumed = RunChild(killed.Path, replay, killAfter: null, delay: TimeSpan.Zero, task.ToString(CultureInfo.InvariantCulture), "1", "16");
+        Assert.Contains($"STEP {task} 1 16", partial);
+        var resumed = RunChild(killed.Path, replay, killAfter: null, delay: TimeSpan.Zero, args[..3]);
 
         Assert.Equal(Matrix(expected), Matrix(resumed));
-        // Inside the first epoch of task `task`, after the last step checkpoint the killed process announced.
-        Assert.Contains($"RESUMED {task - 1} 0 {lastStep.Split(' ')[3]}", resumed);
+        // Inside the first epoch of task `task`, after the last step checkpoint before the kill.
+        Assert.Contains($"RESUMED {task - 1} 0 {hang / 16 * 16}", resumed);
     }
 
     private static string[] Matrix(List<string> lines)
