@@ -6,7 +6,8 @@ namespace Miro.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks selected on the command line (BenchmarkDotNet's switcher), or
-/// <c>overhead [rounds]</c>: the interleaved runtime-vs-bare ER comparison.
+/// <c>overhead [rounds]</c>: the interleaved runtime-vs-bare ER comparison, or
+/// <c>swap-overhead [rounds]</c>: the interleaved swapping comparison.
 /// </summary>
 public static class Program
 {
@@ -16,6 +17,13 @@ public static class Program
         {
             int rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
             Environment.ExitCode = InterleavedOverhead.Run(rounds, Console.Out);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "swap-overhead")
+        {
+            int rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40;
+            Environment.ExitCode = InterleavedSwapOverhead.Run(rounds, Console.Out);
             return;
         }
 

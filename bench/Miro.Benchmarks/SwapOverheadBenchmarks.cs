@@ -19,7 +19,7 @@ namespace Miro.Benchmarks;
 /// What CarM swapping costs in training time (DESIGN.md §4.1: CarM measured &lt;= 2.4% for
 /// asynchronous swapping vs up to 71.6% synchronous). One ER epoch (MLP 784-100-100, batch 32,
 /// 1 thread, EM 200 slots of task 1 classes, SB 1,000 samples of task 2) through
-/// <see cref="ErLearner"/>, with swapping at ratio 100% of the step's EM slots from a sample store
+/// <see cref="ErLearner"/>, with swapping at ratio 100% or 25% of the step's EM slots from a sample store
 /// of 4,000 samples on flash: none, asynchronous (<see cref="SwapWorker"/>: reads overlap the next
 /// step, published before the one after), or synchronous (each step's swaps read and applied
 /// before the next step starts). The epoch ends with a drain, inside the measured time.
@@ -46,6 +46,10 @@ public class SwapOverheadBenchmarks
     /// <summary>The replay mix (balanced puts 32 EM slots in every step; concat about 5).</summary>
     [Params(ReplayMix.Balanced, ReplayMix.Concat)]
     public ReplayMix Replay { get; set; }
+
+    /// <summary>The swap ratio (ignored without swapping).</summary>
+    [Params(1.0, 0.25)]
+    public double Ratio { get; set; }
 
     [GlobalSetup]
     public void Setup()
@@ -77,7 +81,7 @@ public class SwapOverheadBenchmarks
         var context = new LearnerContext(_model, stream, _memory, spec, train.Shape, Seed: 1);
         _learner = context.CreateLearner();
         _learner.BeginTask(1, new[] { 2, 3 });
-        var swap = new SwapSpec(1.0, 1, SwapPolicy.Random);
+        var swap = new SwapSpec(Ratio, 1, SwapPolicy.Random);
         _worker = Mode switch
         {
             Swapping.Asynchronous => new SwapWorker(_store, _memory, swap, new SeededRandom(1)),
@@ -92,7 +96,7 @@ public class SwapOverheadBenchmarks
     {
         if (_worker is not null)
         {
-            Console.WriteLine($"// swap metrics {Mode} {Replay}: {_worker.Metrics}");
+            Console.WriteLine($"// swap metrics {Mode} {Replay} {Ratio}: {_worker.Metrics}");
         }
         _worker?.Dispose();
         _learner?.Dispose();
@@ -100,6 +104,9 @@ public class SwapOverheadBenchmarks
         _store?.Dispose();
         Directory.Delete(_dir, recursive: true);
     }
+
+    /// <summary>The share of swapped samples the trainer had to read itself (asynchronous mode).</summary>
+    public double InlineFraction => _worker is { } w && w.Metrics.Swaps > 0 ? (double)w.Metrics.Inline / w.Metrics.Swaps : 0;
 
     /// <summary>One epoch, swapping as <see cref="Mode"/> says, drained at the end.</summary>
     [Benchmark]

@@ -23,12 +23,14 @@ namespace Miro.Cli;
 /// with live progress, writes <c>task-NN.json</c> and <c>summary.json</c> into the output directory
 /// and prints the accuracy matrix, average accuracy and forgetting. A policy with a storage tier
 /// keeps its sample store in the output directory (at the tier's path) and swaps from it; every
-/// epoch and task end writes <c>checkpoint.bin</c> there, and <c>--resume DIR</c> continues a killed run from it
-/// (with the checkpoint's seed and threads).
+/// epoch and task end, and every <c>--checkpoint-every N</c> training steps (default
+/// <see cref="RunOptions.DefaultCheckpointEverySteps"/>; 0: none between epochs), writes
+/// <c>checkpoint.bin</c> there, and <c>--resume DIR</c> continues a killed run from it (with the
+/// checkpoint's seed and threads).
 /// </summary>
 internal static class RunCommand
 {
-    public const string Usage = "usage: miro run <spec.miro> [--data DIR] [--seed N] [--out DIR] [--threads N] [--policy NAME] [--resume DIR]";
+    public const string Usage = "usage: miro run <spec.miro> [--data DIR] [--seed N] [--out DIR] [--threads N] [--policy NAME] [--resume DIR] [--checkpoint-every STEPS]";
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -121,9 +123,12 @@ internal static class RunCommand
             {
                 CheckpointIdentity run = Checkpointer.Inspect(resumeDir);
                 (seed, threads) = (run.Seed, run.Threads);
-                stdout.WriteLine(run.EpochsDoneInTask == 0
-                    ? Invariant($"resuming {resumeDir}: {run.CompletedTasks} task(s) done")
-                    : Invariant($"resuming {resumeDir}: {run.CompletedTasks} task(s) and {run.EpochsDoneInTask} epoch(s) of task {run.CompletedTasks + 1} done"));
+                stdout.WriteLine((run.EpochsDoneInTask, run.StepsDoneInEpoch) switch
+                {
+                    (0, 0) => Invariant($"resuming {resumeDir}: {run.CompletedTasks} task(s) done"),
+                    (_, 0) => Invariant($"resuming {resumeDir}: {run.CompletedTasks} task(s) and {run.EpochsDoneInTask} epoch(s) of task {run.CompletedTasks + 1} done"),
+                    _ => Invariant($"resuming {resumeDir}: {run.CompletedTasks} task(s), {run.EpochsDoneInTask} epoch(s) and {run.StepsDoneInEpoch} step(s) of task {run.CompletedTasks + 1} done"),
+                });
             }
             catch (CheckpointException e)
             {
@@ -147,7 +152,7 @@ internal static class RunCommand
         using var energy = EnergyHook.Start(policy, new EnergyMeterOptions { IoCounters = io });
         EnergyPrinter.PrintMeter(stdout, energy.Meter.Source);
         using StorageTier? tier = policy.Memory.Storage is { } storage ? new StorageTier(storage, policy.Memory.Swap, outDir, io, energy.Meter) : null;
-        var checkpointer = new Checkpointer(outDir, tier, everyEpochs: 1);
+        var checkpointer = new Checkpointer(outDir, tier, everyEpochs: 1, everySteps: options.CheckpointEverySteps);
         var hooks = new System.Collections.Generic.List<ISessionHook> { energy, ResourceHook.For(policy, outDir) };
         if (tier is not null)
         {
@@ -196,6 +201,12 @@ internal static class RunCommand
         string summary = ReportWriter.WriteSummary(outDir, result);
         PrintResult(stdout, result);
         EnergyPrinter.PrintTasks(stdout, result);
+        (double checkpointSeconds, int checkpoints) = checkpointer.WriteTime;
+        if (checkpoints > 0)
+        {
+            stdout.WriteLine(Invariant($"checkpoints: {checkpoints} written, {1000 * checkpointSeconds / checkpoints:F1} ms each on average"));
+        }
+
         stdout.WriteLine($"reports: {outDir} ({Path.GetFileName(summary)} and {result.Tasks.Count} task files)");
         return Program.ExitCodes.Ok;
     }

@@ -5,8 +5,16 @@ using System.Globalization;
 namespace Miro.Cli;
 
 /// <summary>The parsed arguments of <c>miro run</c>.</summary>
-internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Seed, string? OutputDirectory, int? Threads, string? PolicyName, string? ResumeDirectory = null)
+internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Seed, string? OutputDirectory, int? Threads, string? PolicyName, string? ResumeDirectory = null,
+    int CheckpointEverySteps = RunOptions.DefaultCheckpointEverySteps)
 {
+    /// <summary>
+    /// Training steps between two checkpoints inside an epoch when <c>--checkpoint-every</c> is not
+    /// given: a kill loses at most this many steps (a few seconds of MLP training), and one write of
+    /// the checkpoint costs a few milliseconds.
+    /// </summary>
+    public const int DefaultCheckpointEverySteps = 200;
+
     /// <summary>
     /// Parses <paramref name="args"/>. On failure <paramref name="error"/> says what is wrong; a
     /// request for help fails with a null error.
@@ -22,6 +30,7 @@ internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Se
         string? resume = null;
         int seed = 0;
         int? threads = null;
+        int checkpointEvery = DefaultCheckpointEverySteps;
         for (int i = 0; i < args.Length; i++)
         {
             string arg = args[i];
@@ -59,6 +68,12 @@ internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Se
                     case "--threads" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int t) && t >= 1:
                         threads = t;
                         break;
+                    case "--checkpoint-every" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int c) && c >= 0:
+                        checkpointEvery = c;
+                        break;
+                    case "--checkpoint-every":
+                        error = $"--checkpoint-every needs a number of steps (0: only at epoch and task ends), not '{value}'.";
+                        return false;
                     case "--seed" or "--threads":
                         error = $"{arg} needs {(arg == "--seed" ? "an integer" : "a positive integer")}, not '{value}'.";
                         return false;
@@ -90,7 +105,7 @@ internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Se
             return false;
         }
 
-        options = new RunOptions(spec, data, seed, resume ?? output, threads, policy, resume);
+        options = new RunOptions(spec, data, seed, resume ?? output, threads, policy, resume, checkpointEvery);
         return true;
     }
 }

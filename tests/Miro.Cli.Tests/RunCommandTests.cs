@@ -97,6 +97,7 @@ public sealed class RunCommandTests : IDisposable
     [InlineData(new[] { "a.miro", "--seed", "x" }, "--seed needs an integer, not 'x'")]
     [InlineData(new[] { "a.miro", "--threads", "0" }, "--threads needs a positive integer")]
     [InlineData(new[] { "a.miro", "--frobnicate", "1" }, "unknown option '--frobnicate'")]
+    [InlineData(new[] { "a.miro", "--checkpoint-every", "-1" }, "--checkpoint-every needs a number of steps")]
     [InlineData(new[] { "a.miro", "b.miro" }, "one spec file at a time")]
     [InlineData(new[] { "a.miro", "--out" }, "option --out needs a value")]
     public void Bad_arguments_are_usage_errors(string[] args, string message)

@@ -74,6 +74,37 @@ public sealed class RunResumeTests : IDisposable
     }
 
     [Fact]
+    public void Miro_run_resume_continues_inside_an_epoch_from_a_step_checkpoint()
+    {
+        string spec = Spec();
+        string straight = Path.Combine(_dir, "straight");
+        string stopped = Path.Combine(_dir, "stopped");
+        // The reference run checkpoints only at epoch and task ends.
+        var full = Run(CancellationToken.None, spec, "--data", RepositoryPaths.EmbeddedSubset, "--seed", "4", "--out", straight, "--checkpoint-every", "0");
+        Assert.True(full.Exit == 0, full.Err);
+
+        // Stopped right after the first step checkpoint: 20 steps into task 1's only epoch.
+        using var cancel = new CancellationTokenSource();
+        var watcher = new Thread(() =>
+        {
+            while (!cancel.IsCancellationRequested && !File.Exists(Path.Combine(stopped, "checkpoint.bin")))
+            {
+                Thread.Sleep(1);
+            }
+            cancel.Cancel();
+        });
+        watcher.Start();
+        var first = Run(cancel.Token, spec, "--data", RepositoryPaths.EmbeddedSubset, "--seed", "4", "--out", stopped, "--checkpoint-every", "20");
+        watcher.Join();
+        Assert.Equal(1, first.Exit);
+
+        var resumed = Run(CancellationToken.None, spec, "--data", RepositoryPaths.EmbeddedSubset, "--resume", stopped, "--checkpoint-every", "20");
+        Assert.True(resumed.Exit == 0, resumed.Err);
+        Assert.Contains("0 task(s), 0 epoch(s) and 20 step(s) of task 1 done", resumed.Out);
+        Assert.Equal(Matrix(straight), Matrix(stopped));
+    }
+
+    [Fact]
     public void Resuming_a_directory_without_a_checkpoint_is_a_usage_error_naming_it()
     {
         string empty = Path.Combine(_dir, "empty");

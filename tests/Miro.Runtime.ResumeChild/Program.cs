@@ -1,38 +1,53 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using Miro.Dsl.Model;
 
 namespace Miro.Runtime.ResumeChild;
 
 /// <summary>
-/// Usage: <c>Miro.Runtime.ResumeChild RUN_DIR concat|balanced [SLOW_TASK]</c>. Runs (or resumes) the scenario,
-/// printing <c>RESUMED t e</c> when it continues a checkpoint (t tasks and e epochs done),
-/// <c>EPOCH t e</c> after each epoch's checkpoint, <c>TASK t</c> after each task's, and finally
-/// <c>MATRIX</c> with the accuracy matrix, one row per line, values in round-trip format. With
-/// SLOW_TASK (1-based), every step of that task's second epoch pauses 5 ms (results are unchanged),
-/// so a kill that follows <c>EPOCH SLOW_TASK 1</c> lands inside that epoch on any machine.
+/// Usage: <c>Miro.Runtime.ResumeChild RUN_DIR concat|balanced|online [SLOW_TASK [SLOW_EPOCH [CHECKPOINT_STEPS [HANG_STEP]]]]</c>.
+/// Runs (or resumes) the scenario (<c>online</c>: online ER), printing <c>RESUMED t e s</c> when it continues a
+/// checkpoint (t tasks, e epochs and s steps done), <c>EPOCH t e</c> after each epoch's checkpoint,
+/// <c>STEP t e s</c> after each step checkpoint (every CHECKPOINT_STEPS steps, default none), <c>TASK t</c>
+/// after each task's, and finally <c>MATRIX</c> with the accuracy matrix, one row per line, values in
+/// round-trip format. With SLOW_TASK (1-based), every step of that task's epoch SLOW_EPOCH (1-based,
+/// default 2) pauses 5 ms (results are unchanged), so a kill that follows a line of that epoch lands
+/// inside it on any machine. With HANG_STEP, the child prints <c>HANG</c> after that step (1-based) of the
+/// slow epoch and stops there until it is killed: a kill that follows lands exactly there.
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
-        var replay = args[1] == "concat" ? ReplayMix.Concat : ReplayMix.Balanced;
+        var (replay, learner) = args[1] switch
+        {
+            "concat" => (ReplayMix.Concat, LearnerKind.Er),
+            "online" => (ReplayMix.Balanced, LearnerKind.OnlineEr),
+            _ => (ReplayMix.Balanced, LearnerKind.Er),
+        };
+        int slowTask = args.Length > 2 ? Parse(args[2]) : 0;
+        int slowEpoch = args.Length > 3 ? Parse(args[3]) : 2;
+        int checkpointSteps = args.Length > 4 ? Parse(args[4]) : 0;
+        int hangStep = args.Length > 5 ? Parse(args[5]) : 0;
         if (System.IO.File.Exists(System.IO.Path.Combine(args[0], Checkpoints.Checkpointer.FileName)))
         {
             var run = Checkpoints.Checkpointer.Inspect(args[0]);
-            Say($"RESUMED {run.CompletedTasks} {run.EpochsDoneInTask}");
+            Say($"RESUMED {run.CompletedTasks} {run.EpochsDoneInTask} {run.StepsDoneInEpoch}");
         }
 
-        var result = ResumeScenario.Run(args[0], ResumeScenario.Policy(replay), onTaskDone: report => Say($"TASK {report.Task}"),
-            extraHook: new EpochAnnouncer(args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0));
+        var result = ResumeScenario.Run(args[0], ResumeScenario.Policy(replay, learner), onTaskDone: report => Say($"TASK {report.Task}"),
+            extraHook: new Announcer(slowTask, slowEpoch, checkpointSteps, hangStep), checkpointEverySteps: checkpointSteps);
         Console.Out.WriteLine("MATRIX");
         foreach (double[] row in result.AccuracyMatrix)
         {
-            Console.Out.WriteLine(string.Join(" ", row.Select(a => a.ToString("R", System.Globalization.CultureInfo.InvariantCulture))));
+            Console.Out.WriteLine(string.Join(" ", row.Select(a => a.ToString("R", CultureInfo.InvariantCulture))));
         }
         Console.Out.Flush();
         return 0;
     }
+
+    private static int Parse(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
     private static void Say(string line)
     {
@@ -40,15 +55,35 @@ public static class Program
         Console.Out.Flush();
     }
 
-    /// <summary>Announces each epoch end after the checkpointer has written it.</summary>
-    private sealed class EpochAnnouncer(int slowTask) : Session.ISessionHook
+    /// <summary>Runs after the checkpointer: announces each epoch end and step checkpoint once it is written, and slows the chosen epoch.</summary>
+    private sealed class Announcer(int slowTask, int slowEpoch, int checkpointSteps, int hangStep) : Session.ISessionHook
     {
-        public void OnEpochEnd(Session.TaskContext task, int epoch, Learning.EpochSummary summary) => Say($"EPOCH {task.Index + 1} {epoch + 1}");
+        private int _stepsSinceCheckpoint;
+
+        public void OnEpochEnd(Session.TaskContext task, int epoch, Learning.EpochSummary summary)
+        {
+            _stepsSinceCheckpoint = 0; // the checkpointer's count restarts at every checkpoint it writes
+            Say($"EPOCH {task.Index + 1} {epoch + 1}");
+        }
+
+        public void OnCheckpoint(Session.TaskContext task, Evaluation.TaskReport report) => _stepsSinceCheckpoint = 0;
 
         public Learning.StepVerdict OnStep(Session.TaskContext task, in Learning.StepReport step)
         {
-            if (task.Index + 1 == slowTask && step.Epoch == 1)
+            if (checkpointSteps > 0 && ++_stepsSinceCheckpoint == checkpointSteps)
             {
+                _stepsSinceCheckpoint = 0;
+                Say($"STEP {task.Index + 1} {step.Epoch + 1} {step.Step + 1}");
+            }
+
+            if (task.Index + 1 == slowTask && step.Epoch + 1 == slowEpoch)
+            {
+                if (step.Step + 1 == hangStep)
+                {
+                    Say("HANG");
+                    System.Threading.Thread.Sleep(System.Threading.Timeout.Infinite);
+                }
+
                 System.Threading.Thread.Sleep(5);
             }
 

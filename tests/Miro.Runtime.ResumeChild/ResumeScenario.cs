@@ -17,15 +17,19 @@ public static class ResumeScenario
 
     private static readonly Lazy<(Dataset Train, Dataset Test)> Data = new(() => DataSource.EmbeddedFashionMnist().Load());
 
-    /// <summary>ER with a 60-slot EM, the storage tier and 50% random swapping, 4 tasks x 2 classes, 2 epochs, SGD with momentum (optimiser state to checkpoint).</summary>
-    public static PolicySpec Policy(ReplayMix replay = ReplayMix.Balanced) => new(
+    /// <summary>
+    /// ER with a 60-slot EM, the storage tier and 50% random swapping, 4 tasks x 2 classes, 2 epochs, SGD with
+    /// momentum (optimiser state to checkpoint); with <see cref="LearnerKind.OnlineEr"/>, online ER (one pass,
+    /// balanced replay) over a reservoir memory updated after every step.
+    /// </summary>
+    public static PolicySpec Policy(ReplayMix replay = ReplayMix.Balanced, LearnerKind learner = LearnerKind.Er) => new(
         Name: "Resume",
         Namespace: null,
         Device: new DeviceSpec(4L << 30, null, new PowerSpec(2, 6), MeterKind.Model, null),
         Data: new DataSpec("fashion_mnist", 4, 2, 784 * 4, 0, null),
-        Memory: new MemorySpec(new StreamSpec(100_000), new EpisodicSpec(60, EpisodicSelection.Balanced),
+        Memory: new MemorySpec(new StreamSpec(100_000), new EpisodicSpec(60, learner == LearnerKind.OnlineEr ? EpisodicSelection.Reservoir : EpisodicSelection.Balanced),
             new StorageTierSpec(null, "store"), new SwapSpec(0.5, 1, SwapPolicy.Random)),
-        Train: new TrainSpec(new ModelSpec(ModelKind.Mlp, new EquatableArray<int>([100, 100])), LearnerKind.Er, 2, 10, 1, replay,
+        Train: new TrainSpec(new ModelSpec(ModelKind.Mlp, new EquatableArray<int>([100, 100])), learner, 2, 10, 1, learner == LearnerKind.OnlineEr ? ReplayMix.Balanced : replay,
             LossKind.CrossEntropy, new OptimizerSpec(OptimizerKind.Sgd, 0.01, 0.9, 0)),
         Budgets: EquatableArray<BudgetSpec>.Empty,
         Tunables: EquatableArray<TunableSpec>.Empty,
@@ -34,15 +38,16 @@ public static class ResumeScenario
 
     /// <summary>
     /// Runs the policy in <paramref name="runDirectory"/> with a checkpoint after every
-    /// <paramref name="checkpointEveryEpochs"/> epochs and every task, resuming from its checkpoint when
+    /// <paramref name="checkpointEveryEpochs"/> epochs, every <paramref name="checkpointEverySteps"/> steps (0: none)
+    /// and every task, resuming from its checkpoint when
     /// there is one; stops after <paramref name="tasks"/> tasks when given. <paramref name="onTaskDone"/>
     /// sees each completed task; <paramref name="extraHook"/> runs after the checkpointer.
     /// </summary>
     public static SessionResult Run(string runDirectory, PolicySpec policy, int? tasks = null, Action<TaskReport>? onTaskDone = null,
-        int checkpointEveryEpochs = 1, ISessionHook? extraHook = null)
+        int checkpointEveryEpochs = 1, ISessionHook? extraHook = null, int checkpointEverySteps = 0)
     {
         using var tier = new StorageTier(policy.Memory.Storage!, policy.Memory.Swap, runDirectory);
-        var checkpointer = new Checkpointer(runDirectory, tier, checkpointEveryEpochs);
+        var checkpointer = new Checkpointer(runDirectory, tier, checkpointEveryEpochs, checkpointEverySteps);
         var hooks = new List<ISessionHook> { tier, checkpointer };
         if (extraHook is not null)
         {

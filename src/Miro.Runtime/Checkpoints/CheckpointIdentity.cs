@@ -6,4 +6,5 @@ namespace Miro.Runtime.Checkpoints;
 /// <param name="Threads">TorchSharp threads (part of the run's determinism).</param>
 /// <param name="CompletedTasks">Tasks completed when it was written.</param>
 /// <param name="EpochsDoneInTask">Epochs of the next task already trained (0 for a checkpoint at a task end).</param>
-public sealed record CheckpointIdentity(string Policy, int Seed, int Threads, int CompletedTasks, int EpochsDoneInTask);
+/// <param name="StepsDoneInEpoch">Steps of the next epoch already trained (0 for a checkpoint at an epoch or task end).</param>
+public sealed record CheckpointIdentity(string Policy, int Seed, int Threads, int CompletedTasks, int EpochsDoneInTask, int StepsDoneInEpoch = 0);

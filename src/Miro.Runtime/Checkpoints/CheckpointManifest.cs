@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Miro.Runtime.Evaluation;
+using Miro.Runtime.Memory;
 
 namespace Miro.Runtime.Checkpoints;
 
@@ -19,8 +20,13 @@ internal sealed record CheckpointManifest
     public InTaskState? InTask { get; init; }
 }
 
-/// <summary>Where a checkpoint taken between two epochs of a task stands (the learner's state is a binary section).</summary>
-internal sealed record InTaskState(int Task, int EpochsDone, int Steps, long Trained, double FinalLoss, RandomState? SwapState);
+/// <summary>
+/// Where a checkpoint taken inside a task stands (the learner's state is a binary section):
+/// <paramref name="EpochsDone"/> whole epochs with <paramref name="Steps"/> steps and
+/// <paramref name="Trained"/> samples, plus <paramref name="StepsInEpoch"/> steps of the next epoch
+/// (0 at an epoch end); the swap generator, and the unpublished swaps in section <c>swap.pending</c>.
+/// </summary>
+internal sealed record InTaskState(int Task, int EpochsDone, int Steps, long Trained, double FinalLoss, SwapWorkerState? SwapState, int StepsInEpoch = 0);
 
 /// <summary>The replay memory's filled slots (features are a separate binary section).</summary>
 internal sealed record MemoryState(int Capacity, int[] Labels, long[] Ids, int[] SeenClasses, long Observed);

@@ -13,7 +13,7 @@ namespace Miro.Runtime.Checkpoints;
 
 /// <summary>
 /// Checkpoints a run at every task end (session hook, <see cref="SessionPhase.Checkpoint"/>) and,
-/// optionally, after every k-th epoch inside a task, into
+/// optionally, after every k-th epoch and every N steps inside a task, into
 /// <c>checkpoint.bin</c> in the run directory, replaced atomically (write, fsync, rename, fsync the
 /// directory), and puts a fresh session back where the last checkpoint left it
 /// (<see cref="Resume"/>). A checkpoint holds the model's parameters and buffers, the head's random
@@ -23,7 +23,11 @@ namespace Miro.Runtime.Checkpoints;
 /// flash already, so a run resumed at a task boundary computes exactly what the uninterrupted run
 /// would have. A checkpoint between epochs adds the learner's in-task state (its random streams,
 /// replay-draw pool and optimiser) and the swap worker's generator, and the resumed run continues
-/// with the next epoch.
+/// with the next epoch. A checkpoint between two steps also holds the epoch's shuffled order, next
+/// step and running loss, and the swap requests in flight (finished but not yet published, so
+/// checkpointing never changes what the run computes); the resumed run continues with the next step.
+/// Register the checkpointer after the <see cref="StorageTier"/> (it must have seen a step before
+/// the step is checkpointed).
 /// </summary>
 public sealed class Checkpointer : ISessionHook
 {
@@ -38,22 +42,35 @@ public sealed class Checkpointer : ISessionHook
 
     private readonly StorageTier? _tier;
     private readonly int _everyEpochs;
+    private readonly int _everySteps;
     private StorePosition? _expectedStore;
+    private InTaskState? _resumedTask;
     private int _taskSteps;
     private long _taskSamples;
+    private double _lastEpochLoss = double.NaN;
+    private int _stepsSinceSave;
+    private double _writeSeconds;
+    private int _writes;
+    private long _stepsSeen;
 
     /// <summary>Creates a checkpointer writing to <paramref name="directory"/>.</summary>
     /// <param name="directory">The run directory.</param>
     /// <param name="tier">The run's storage tier, if any: its position is saved and checked on resume.</param>
-    /// <param name="everyEpochs">Also checkpoint after every this many epochs inside a task (0: at task ends only).</param>
-    public Checkpointer(string directory, StorageTier? tier = null, int everyEpochs = 0)
+    /// <param name="everyEpochs">Also checkpoint after every this many epochs inside a task (0: not at epoch ends).</param>
+    /// <param name="everySteps">Also checkpoint after every this many training steps (0: not between steps).</param>
+    public Checkpointer(string directory, StorageTier? tier = null, int everyEpochs = 0, int everySteps = 0)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentOutOfRangeException.ThrowIfNegative(everyEpochs);
+        ArgumentOutOfRangeException.ThrowIfNegative(everySteps);
         FilePath = Path.GetFullPath(Path.Combine(directory, FileName));
         _tier = tier;
         _everyEpochs = everyEpochs;
+        _everySteps = everySteps;
     }
+
+    /// <summary>Seconds spent writing checkpoints (snapshot, serialisation and the durable write), and how many were written.</summary>
+    public (double Seconds, int Count) WriteTime => (_writeSeconds, _writes);
 
     /// <summary>The checkpoint file.</summary>
     public string FilePath { get; }
@@ -67,7 +84,8 @@ public sealed class Checkpointer : ISessionHook
     {
         string path = Path.GetFullPath(Path.Combine(directory, FileName));
         var manifest = ReadManifest(path, CheckpointFile.Read(path));
-        return new CheckpointIdentity(manifest.Policy, manifest.Seed, manifest.Threads, manifest.CompletedTasks, manifest.InTask?.EpochsDone ?? 0);
+        return new CheckpointIdentity(manifest.Policy, manifest.Seed, manifest.Threads, manifest.CompletedTasks, manifest.InTask?.EpochsDone ?? 0,
+            manifest.InTask?.StepsInEpoch ?? 0);
     }
 
     /// <summary>
@@ -115,8 +133,10 @@ public sealed class Checkpointer : ISessionHook
             if (inTask.SwapState is { } swap)
             {
                 (_tier ?? throw new CheckpointException(FilePath, $"'{FilePath}' was taken while swapping; resume it with the run's storage tier."))
-                    .ResumeSwapState(swap);
+                    .ResumeSwapState(swap, sections.TryGetValue("swap.pending", out byte[]? pending) ? ReadPending(pending, session.Memory.SampleSize) : []);
             }
+
+            _resumedTask = inTask;
         }
         _expectedStore = manifest.Store;
         return manifest.CompletedTasks;
@@ -149,8 +169,34 @@ public sealed class Checkpointer : ISessionHook
     /// <inheritdoc />
     public void OnTaskStart(TaskContext task)
     {
-        _taskSteps = 0;
-        _taskSamples = 0;
+        ArgumentNullException.ThrowIfNull(task);
+        // A task resumed from a checkpoint continues the counts of the epochs done before it.
+        bool resumed = _resumedTask?.Task == task.Index;
+        _taskSteps = resumed ? _resumedTask!.Steps : 0;
+        _taskSamples = resumed ? _resumedTask!.Trained : 0;
+        _lastEpochLoss = resumed ? _resumedTask!.FinalLoss : double.NaN;
+        _resumedTask = null;
+    }
+
+    /// <summary>Every N steps (when configured), saves the in-task state between this step and the next.</summary>
+    public StepVerdict OnStep(TaskContext task, in StepReport step)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        _stepsSeen++;
+        if (_everySteps == 0 || ++_stepsSinceSave < _everySteps || task.Session.Learner is not IResumableLearner learner)
+        {
+            return StepVerdict.Continue;
+        }
+
+        if (_tier is not null && _tier.StepsSeen != _stepsSeen)
+        {
+            throw new InvalidOperationException(
+                "The Checkpointer runs before the StorageTier in the session's hooks, so a step checkpoint would miss that step's swap request: register the Checkpointer after the StorageTier.");
+        }
+
+        var inTask = new InTaskState(task.Index, step.Epoch, _taskSteps, _taskSamples, _lastEpochLoss, null, step.Step + 1);
+        Save(task.Session, task.Session.Reports, inTask, learner.SaveTaskState());
+        return StepVerdict.Continue;
     }
 
     /// <summary>Every k-th epoch inside a task (not the last: the task end checkpoints), saves the in-task state.</summary>
@@ -160,6 +206,7 @@ public sealed class Checkpointer : ISessionHook
         ArgumentNullException.ThrowIfNull(summary);
         _taskSteps += summary.Steps;
         _taskSamples += summary.Samples;
+        _lastEpochLoss = summary.MeanLoss;
         MiroSession session = task.Session;
         int done = epoch + 1;
         if (_everyEpochs == 0 || done % _everyEpochs != 0 || done >= session.Learner.EpochsFor(task.Epochs)
@@ -168,7 +215,7 @@ public sealed class Checkpointer : ISessionHook
             return;
         }
 
-        var inTask = new InTaskState(task.Index, done, _taskSteps, _taskSamples, summary.MeanLoss, _tier?.SwapState);
+        var inTask = new InTaskState(task.Index, done, _taskSteps, _taskSamples, summary.MeanLoss, null, 0);
         Save(session, session.Reports, inTask, learner.SaveTaskState());
     }
 
@@ -182,6 +229,19 @@ public sealed class Checkpointer : ISessionHook
 
     private void Save(MiroSession session, IReadOnlyList<TaskReport> reports, InTaskState? inTask, byte[]? learnerState)
     {
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        _stepsSinceSave = 0;
+        byte[]? pending = null;
+        if (inTask is not null && _tier?.SnapshotSwaps() is { } swaps)
+        {
+            // First: the worker finishes its requests, so its generator and the staged swaps are settled.
+            inTask = inTask with { SwapState = swaps.State };
+            if (swaps.Pending.Count > 0)
+            {
+                pending = WritePending(swaps.Pending);
+            }
+        }
+
         MemorySnapshot memory = session.Memory.Snapshot();
         var manifest = new CheckpointManifest
         {
@@ -221,6 +281,72 @@ public sealed class Checkpointer : ISessionHook
             sections.Add(("learner", learnerState));
         }
 
+        if (pending is not null)
+        {
+            sections.Add(("swap.pending", pending));
+        }
+
         CheckpointFile.Write(FilePath, sections);
+        _writeSeconds += System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds;
+        _writes++;
+    }
+
+    private static byte[] WritePending(IReadOnlyList<PendingSwap> pending)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer))
+        {
+            writer.Write(pending.Count);
+            foreach (PendingSwap swap in pending)
+            {
+                writer.Write(swap.Slots.Length);
+                for (int i = 0; i < swap.Slots.Length; i++)
+                {
+                    writer.Write(swap.Slots[i]);
+                    writer.Write(swap.Labels[i]);
+                    writer.Write(swap.Ids[i]);
+                }
+
+                writer.Write(CheckpointFile.ToBytes(swap.Features));
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private PendingSwap[] ReadPending(byte[] bytes, int featureCount)
+    {
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(bytes));
+            var pending = new PendingSwap[reader.ReadInt32()];
+            for (int j = 0; j < pending.Length; j++)
+            {
+                int n = reader.ReadInt32();
+                var slots = new int[n];
+                var labels = new int[n];
+                var ids = new long[n];
+                for (int i = 0; i < n; i++)
+                {
+                    slots[i] = reader.ReadInt32();
+                    labels[i] = reader.ReadInt32();
+                    ids[i] = reader.ReadInt64();
+                }
+
+                float[] features = CheckpointFile.ToFloats(reader.ReadBytes(n * featureCount * sizeof(float)));
+                if (features.Length != n * featureCount)
+                {
+                    throw new EndOfStreamException();
+                }
+
+                pending[j] = new PendingSwap(slots, labels, ids, features);
+            }
+
+            return pending;
+        }
+        catch (EndOfStreamException e)
+        {
+            throw CheckpointFile.Damaged(FilePath, "the pending swaps section is truncated", e);
+        }
     }
 }

@@ -4,7 +4,10 @@ using TorchSharp.Modules;
 
 namespace Miro.Runtime.Learning;
 
-/// <summary>The learner's in-task state, for checkpoints taken between epochs.</summary>
+/// <summary>
+/// The learner's in-task state, for checkpoints taken between epochs or between two steps of an
+/// epoch (then also the epoch's shuffled order, the next step and the epoch's running loss).
+/// </summary>
 public abstract partial class ReplayLearnerBase : IResumableLearner
 {
     /// <inheritdoc />
@@ -23,6 +26,19 @@ public abstract partial class ReplayLearnerBase : IResumableLearner
             }
 
             Optimizer().save_state_dict(writer);
+            writer.Write(_progress.Active);
+            if (_progress.Active)
+            {
+                writer.Write(_progress.Epoch);
+                writer.Write(_progress.NextStep);
+                writer.Write(_progress.LossSum);
+                writer.Write(_progress.Samples);
+                writer.Write(_progress.Count);
+                for (int i = 0; i < _progress.Count; i++)
+                {
+                    writer.Write(_order[i]);
+                }
+            }
         }
 
         return buffer.ToArray();
@@ -43,6 +59,22 @@ public abstract partial class ReplayLearnerBase : IResumableLearner
         }
 
         Optimizer().load_state_dict(reader);
+        _resume = null;
+        if (reader.ReadBoolean())
+        {
+            var resume = new EpochProgress(true, reader.ReadInt32(), reader.ReadInt32(), reader.ReadDouble(), reader.ReadInt64(), reader.ReadInt32());
+            if (_order.Length < resume.Count)
+            {
+                _order = new int[resume.Count];
+            }
+
+            for (int i = 0; i < resume.Count; i++)
+            {
+                _order[i] = reader.ReadInt32();
+            }
+
+            _resume = resume;
+        }
     }
 
     private OptimizerHelper Optimizer() => _optimizer as OptimizerHelper
@@ -62,4 +94,7 @@ public abstract partial class ReplayLearnerBase : IResumableLearner
 
     private static RandomState Read(BinaryReader reader) =>
         new(reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64());
+
+    /// <summary>Where the epoch in progress stands after a step: the next step, the running loss sum and samples, and the length of the order in <c>_order</c>.</summary>
+    private readonly record struct EpochProgress(bool Active, int Epoch, int NextStep, double LossSum, long Samples, int Count);
 }

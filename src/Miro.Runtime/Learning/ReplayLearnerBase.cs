@@ -22,6 +22,8 @@ public abstract partial class ReplayLearnerBase : ILearner
     private int[] _replayRows = Array.Empty<int>();
     private float[] _replayEntropy = Array.Empty<float>();
     private bool[] _replayCorrect = Array.Empty<bool>();
+    private EpochProgress _progress;
+    private EpochProgress? _resume;
 
     /// <summary>Creates the learner over <paramref name="context"/>.</summary>
     protected ReplayLearnerBase(LearnerContext context)
@@ -59,6 +61,8 @@ public abstract partial class ReplayLearnerBase : ILearner
         // The replay-draw pool restarts as the identity each task, so all of a task's randomness
         // derives from (seed, task) and a run resumed at a task boundary draws like the original.
         _poolCount = 0;
+        _progress = default;
+        _resume = null;
         int needed = Context.Model.ClassCount;
         foreach (int c in classes)
         {
@@ -129,11 +133,8 @@ public abstract partial class ReplayLearnerBase : ILearner
         ReplayMemory memory = Context.Memory;
         int b = Context.Batch;
         PrepareBuffers(2 * b, b);
-        ReadOnlySpan<int> order = Shuffled(stream.Count);
+        ReadOnlySpan<int> order = StartEpoch(epoch, stream.Count, out int step, out double lossSum, out long samples);
         int steps = (stream.Count + b - 1) / b;
-        double lossSum = 0;
-        long samples = 0;
-        int step = 0;
         StepVerdict verdict = StepVerdict.Continue;
         for (; step < steps && verdict == StepVerdict.Continue; step++)
         {
@@ -159,9 +160,11 @@ public abstract partial class ReplayLearnerBase : ILearner
 
             lossSum += loss;
             samples += _batch.Rows;
+            _progress = new EpochProgress(true, epoch, step + 1, lossSum, samples, stream.Count);
             verdict = observer.OnStep(Report(epoch, step, steps, end - start, loss, correct, replay, predictions));
         }
 
+        _progress = default;
         return new EpochSummary(step, samples, step == 0 ? 0 : lossSum / step, verdict);
     }
 
@@ -178,11 +181,8 @@ public abstract partial class ReplayLearnerBase : ILearner
         PrepareBuffers(b, b);
         int em = memory.Count;
         int n = em + stream.Count;
-        ReadOnlySpan<int> order = Shuffled(n);
+        ReadOnlySpan<int> order = StartEpoch(epoch, n, out int step, out double lossSum, out long samples);
         int steps = (n + b - 1) / b;
-        double lossSum = 0;
-        long samples = 0;
-        int step = 0;
         StepVerdict verdict = StepVerdict.Continue;
         for (; step < steps && verdict == StepVerdict.Continue; step++)
         {
@@ -212,10 +212,35 @@ public abstract partial class ReplayLearnerBase : ILearner
             (float loss, int correct) = Step(observer.AccuracyDue, predictions ? replay : 0);
             lossSum += loss;
             samples += _batch.Rows;
+            _progress = new EpochProgress(true, epoch, step + 1, lossSum, samples, n);
             verdict = observer.OnStep(Report(epoch, step, steps, end - start - replay, loss, correct, replay, predictions));
         }
 
+        _progress = default;
         return new EpochSummary(step, samples, step == 0 ? 0 : lossSum / step, verdict);
+    }
+
+    /// <summary>
+    /// The epoch's order and where to start: a fresh shuffle from step 0, or, for the epoch a
+    /// checkpoint interrupted, the saved permutation, next step and running loss and sample count.
+    /// </summary>
+    private ReadOnlySpan<int> StartEpoch(int epoch, int n, out int step, out double lossSum, out long samples)
+    {
+        if (_resume is { } resume)
+        {
+            _resume = null;
+            if (resume.Epoch != epoch || resume.Count != n)
+            {
+                throw new InvalidOperationException(
+                    $"The checkpoint stopped in epoch {resume.Epoch + 1} over {resume.Count} samples, but the resumed run starts epoch {epoch + 1} over {n}.");
+            }
+
+            (step, lossSum, samples) = (resume.NextStep, resume.LossSum, resume.Samples);
+            return _order.AsSpan(0, n);
+        }
+
+        (step, lossSum, samples) = (0, 0, 0);
+        return Shuffled(n);
     }
 
     private void PrepareBuffers(int rows, int replayRows)

@@ -33,8 +33,9 @@ public sealed class StorageTier : ISessionHook, IDisposable
     private IDisposable? _swapPhase;
     private SampleStore? _store;
     private SwapWorker? _worker;
-    private SeededRandom? _swapRandom;
-    private RandomState? _resumeSwapState;
+    private SwapWorkerState? _resumeSwapState;
+    private IReadOnlyList<PendingSwap> _resumePending = [];
+    private long _stepsSeen;
     private long _readAtTaskStart;
     private long _writtenAtTaskStart;
     private SwapMetrics? _taskSwaps;
@@ -106,15 +107,19 @@ public sealed class StorageTier : ISessionHook, IDisposable
         }
         // One seeded stream per task: a run resumed at a task boundary swaps exactly like the original;
         // one resumed inside a task continues the stream from its checkpoint.
-        _swapRandom = _resumeSwapState is { } state ? new SeededRandom(state) : new SeededRandom(SeedStreams.Derive(task.Session.Seed, "swap", task.Index));
+        _worker = _resumeSwapState is { } state
+            ? new SwapWorker(Store, task.Session.Memory, _swap, state)
+            : new SwapWorker(Store, task.Session.Memory, _swap, new SeededRandom(SeedStreams.Derive(task.Session.Seed, "swap", task.Index)));
         _resumeSwapState = null;
-        _worker = new SwapWorker(Store, task.Session.Memory, _swap, _swapRandom);
+        _worker.Preload(_resumePending);
+        _resumePending = [];
         _swapPhase = _meter?.Enter(EnergyPhase.StorageSwap);
     }
 
     /// <inheritdoc />
     public StepVerdict OnStep(TaskContext task, in StepReport step)
     {
+        _stepsSeen++;
         if (_worker is { } worker)
         {
             ArgumentNullException.ThrowIfNull(task);
@@ -136,7 +141,6 @@ public sealed class StorageTier : ISessionHook, IDisposable
             worker.Dispose();
             _taskSwaps = worker.Metrics;
             _worker = null;
-            _swapRandom = null;
         }
         LeaveSwapPhase();
     }
@@ -161,11 +165,21 @@ public sealed class StorageTier : ISessionHook, IDisposable
         return report with { Extensions = extensions };
     }
 
-    /// <summary>The swap worker's generator state while a task swaps (meaningful after an epoch end, when the worker is drained).</summary>
-    internal RandomState? SwapState => _swapRandom?.State;
+    /// <summary>Steps this tier has seen (a checkpointer registered after it checks it has seen the step being checkpointed).</summary>
+    internal long StepsSeen => _stepsSeen;
 
-    /// <summary>Makes the next worker continue from <paramref name="state"/> (resuming inside a task).</summary>
-    internal void ResumeSwapState(RandomState state) => _resumeSwapState = state;
+    /// <summary>
+    /// The swap state for a checkpoint (between epochs or steps): the worker's generators and the
+    /// taken, unpublished replacements; null when the task does not swap.
+    /// </summary>
+    internal (SwapWorkerState State, IReadOnlyList<PendingSwap> Pending)? SnapshotSwaps() => _worker?.Settle();
+
+    /// <summary>Makes the next worker continue from <paramref name="state"/> with <paramref name="pending"/> in flight (resuming inside a task).</summary>
+    internal void ResumeSwapState(SwapWorkerState state, IReadOnlyList<PendingSwap> pending)
+    {
+        _resumeSwapState = state;
+        _resumePending = pending;
+    }
 
     private void LeaveSwapPhase()
     {

@@ -1,11 +1,11 @@
 using System;
-using System.Threading;
 
 namespace Miro.Runtime.Memory;
 
 /// <summary>
-/// One step's swap request and, once the worker has processed it, the replacement samples staged
-/// for publication. Pooled and reused: the steady state allocates nothing.
+/// One step's swap request: the step's EM slots (with their labels and, for the entropy policy,
+/// predictions) and the replacements taken for the chosen ones, held until publication. Pooled
+/// and reused: the steady state allocates nothing.
 /// </summary>
 internal sealed class SwapJob
 {
@@ -16,21 +16,12 @@ internal sealed class SwapJob
     public int Count;
     public bool HasPredictions;
 
-    /// <summary>Staged replacements: <see cref="StagedCount"/> slots, the drawn samples' labels and stream ids, and their rows in <see cref="StagedFeatures"/>.</summary>
+    /// <summary>Staged replacements: <see cref="StagedCount"/> slots and the drawn sample for each.</summary>
     public int[] StagedSlots = [];
-    public int[] StagedLabels = [];
-    public long[] StagedIds = [];
-    public float[] StagedFeatures = [];
+    public PrefetchedSample?[] StagedSamples = [];
     public int StagedCount;
 
-    public long SubmittedAt;
-    /// <summary>1 once the worker or the trainer has taken the request (<see cref="Interlocked"/>).</summary>
-    public int Claimed;
-    /// <summary>1 once the worker thread has read the request from the channel and let go of it: only then may it be reused.</summary>
-    public int ReleasedByWorker;
-    public readonly ManualResetEventSlim Done = new(false);
-
-    public void Load(ReadOnlySpan<int> slots, ReadOnlySpan<float> entropy, ReadOnlySpan<bool> correct, int featureCount)
+    public void Load(ReadOnlySpan<int> slots, ReadOnlySpan<float> entropy, ReadOnlySpan<bool> correct)
     {
         int n = slots.Length;
         if (Slots.Length < n)
@@ -40,9 +31,7 @@ internal sealed class SwapJob
             Entropy = new float[n];
             Correct = new bool[n];
             StagedSlots = new int[n];
-            StagedLabels = new int[n];
-            StagedIds = new long[n];
-            StagedFeatures = new float[n * featureCount];
+            StagedSamples = new PrefetchedSample?[n];
         }
         slots.CopyTo(Slots);
         HasPredictions = !entropy.IsEmpty;
@@ -53,8 +42,5 @@ internal sealed class SwapJob
         }
         Count = n;
         StagedCount = 0;
-        Claimed = 0;
-        ReleasedByWorker = 0;
-        Done.Reset();
     }
 }

@@ -9,12 +9,12 @@ namespace Miro.Runtime.Memory;
 /// <param name="Corrupted">Stored samples that failed their checksum when drawn (withdrawn from the store's draws; the slot kept its sample).</param>
 /// <param name="Dropped">Steps submitted while the worker was paused (not swapped).</param>
 /// <param name="Stale">Replacements discarded because their slot changed class before publication (online memories).</param>
-/// <param name="BytesRead">Logical bytes the worker read from the store.</param>
-/// <param name="MeanQueueLag">Mean time from a step's submission to the worker starting on it.</param>
+/// <param name="BytesRead">Logical bytes read from the store for swapping (prefetched draws included).</param>
+/// <param name="MeanQueueLag">Mean time the trainer spent on a submitted step: choosing its slots and taking their replacements (reading any the worker had not prefetched).</param>
 /// <param name="MaxQueueLag">Longest such time.</param>
-/// <param name="Inline">Requests the trainer ran itself at publication because the worker had not started them.</param>
-/// <param name="PublishWaits">How often the trainer had to wait for a request the worker was running.</param>
-/// <param name="PublishWaitTime">Total time publication spent on unfinished requests (waiting or running them inline).</param>
+/// <param name="Inline">Samples the trainer read itself because their label's prefetch ring was empty (the worker was behind).</param>
+/// <param name="PublishWaits">How often publication waited for the worker: always 0 since replacements are taken at submission.</param>
+/// <param name="PublishWaitTime">Total time the trainer spent on submitted steps (the sum behind <paramref name="MeanQueueLag"/>).</param>
 public sealed record SwapMetrics(
     long Requests,
     long Swaps,

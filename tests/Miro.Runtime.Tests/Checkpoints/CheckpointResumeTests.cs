@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using Miro.Dsl.Model;
 using Miro.Runtime.Checkpoints;
+using Miro.Runtime.Memory;
 using Miro.Runtime.ResumeChild;
 using Miro.Runtime.Session;
 using Miro.Runtime.Tests.Memory;
@@ -47,7 +48,61 @@ public sealed class CheckpointResumeTests
         Assert.Equal(expected.Tasks[2].Steps, resumed.Tasks[2].Steps);
     }
 
+    [Theory]
+    [InlineData(LearnerKind.Er, ReplayMix.Concat)]
+    [InlineData(LearnerKind.Er, ReplayMix.Balanced)]
+    [InlineData(LearnerKind.OnlineEr, ReplayMix.Balanced)]
+    public void A_run_that_dies_inside_an_epoch_resumes_at_its_last_step_checkpoint_to_the_uninterrupted_result(LearnerKind learner, ReplayMix replay)
+    {
+        var policy = ResumeScenario.Policy(replay, learner);
+        using var straight = new TempDirectory();
+        using var interrupted = new TempDirectory();
+        // The reference run takes no step checkpoints: checkpointing must not change what a run computes.
+        var expected = ResumeScenario.Run(straight.Path, policy);
+
+        // Step checkpoints after every 16 steps of task 3's first epoch (steps 16, 32, 48); it dies after step 51,
+        // with two swap requests in flight (finished, not yet published) and the swap generator mid-stream.
+        Assert.Throws<SimulatedCrash>(() => ResumeScenario.Run(interrupted.Path, policy,
+            extraHook: new CrashAfterStep(task: 2, epoch: 0, step: 50), checkpointEverySteps: 16));
+        var identity = Checkpointer.Inspect(interrupted.Path);
+        Assert.Equal((2, 0, 48), (identity.CompletedTasks, identity.EpochsDoneInTask, identity.StepsDoneInEpoch));
+        var resumed = ResumeScenario.Run(interrupted.Path, policy, checkpointEverySteps: 16);
+
+        Assert.Equal(expected.AccuracyMatrix, resumed.AccuracyMatrix);
+        Assert.Equal(expected.Tasks[2].Steps, resumed.Tasks[2].Steps);
+        Assert.Equal(expected.Tasks[2].TrainedSamples, resumed.Tasks[2].TrainedSamples);
+        Assert.Equal(expected.Tasks[2].FinalLoss, resumed.Tasks[2].FinalLoss);
+    }
+
+    [Fact]
+    public void A_step_checkpointer_registered_before_the_storage_tier_is_refused()
+    {
+        var policy = ResumeScenario.Policy();
+        using var dir = new TempDirectory();
+        using var tier = new StorageTier(policy.Memory.Storage!, policy.Memory.Swap, dir.Path);
+        var checkpointer = new Checkpointer(dir.Path, tier, everySteps: 5);
+        using var session = MiroSession.Create(policy, EmbeddedData.Train, EmbeddedData.Test,
+            new SessionOptions { Seed = ResumeScenario.Seed, Threads = 1, Hooks = [checkpointer, tier] });
+
+        var error = Assert.Throws<InvalidOperationException>(() => session.RunTask(0));
+        Assert.Contains("register the Checkpointer after the StorageTier", error.Message);
+    }
+
     private sealed class SimulatedCrash : Exception;
+
+    /// <summary>Dies right after step <c>step</c> of epoch <c>epoch</c> of task <c>task</c> (all zero-based), after the checkpointer saw it.</summary>
+    private sealed class CrashAfterStep(int task, int epoch, int step) : ISessionHook
+    {
+        public Miro.Runtime.Learning.StepVerdict OnStep(TaskContext context, in Miro.Runtime.Learning.StepReport report)
+        {
+            if (context.Index == task && report.Epoch == epoch && report.Step == step)
+            {
+                throw new SimulatedCrash();
+            }
+
+            return Miro.Runtime.Learning.StepVerdict.Continue;
+        }
+    }
 
     /// <summary>Dies right after the checkpoint of epoch <c>epoch</c> (zero-based) of task <c>task</c> (zero-based).</summary>
     private sealed class CrashAfterEpoch(int task, int epoch) : ISessionHook

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -13,7 +14,8 @@ namespace Miro.Runtime.Tests.Checkpoints;
 /// The resume guarantee with a real SIGKILL: a child process trains with a checkpoint after every
 /// epoch, is killed in the middle of a task (a seeded moment after the checkpoint of the task's first
 /// epoch), and a new process resumes from the run directory inside that task; its final accuracy
-/// matrix equals an uninterrupted run's, bit for bit.
+/// matrix equals an uninterrupted run's, bit for bit. The mid-epoch case does the same with a checkpoint
+/// every 16 steps and a kill at a seeded step inside an epoch.
 /// </summary>
 public sealed class KilledRunResumeTests
 {
@@ -24,7 +26,7 @@ public sealed class KilledRunResumeTests
     {
         using var straight = new TempDirectory();
         using var killed = new TempDirectory();
-        var expected = RunChild(straight.Path, replay, killAfter: null, delay: TimeSpan.Zero, slowTask: 0);
+        var expected = RunChild(straight.Path, replay, killAfter: null, delay: TimeSpan.Zero);
 
         // Killed a seeded moment after the checkpoint that follows epoch 1 of task 2 or 3 (of 2 epochs):
         // the resumed process continues inside that task, with its second epoch.
@@ -32,14 +34,46 @@ public sealed class KilledRunResumeTests
         int task = random.Next(2, 4);
         string killPoint = $"EPOCH {task} 1";
         // The child stretches that epoch's 100+ steps by 5 ms each (over half a second): the kill lands in it.
-        var partial = RunChild(killed.Path, replay, killPoint, TimeSpan.FromMilliseconds(random.Next(0, 200)), slowTask: task);
+        var partial = RunChild(killed.Path, replay, killPoint, TimeSpan.FromMilliseconds(random.Next(0, 200)), task.ToString(CultureInfo.InvariantCulture));
         Assert.DoesNotContain("MATRIX", partial); // it really died before the end
-        var resumed = RunChild(killed.Path, replay, killAfter: null, delay: TimeSpan.Zero, slowTask: 0);
+        var resumed = RunChild(killed.Path, replay, killAfter: null, delay: TimeSpan.Zero);
 
         Assert.Equal(Matrix(expected), Matrix(resumed));
-        Assert.Contains($"RESUMED {task - 1} 1", resumed); // inside task `task`, after its first epoch
+        Assert.Contains($"RESUMED {task - 1} 1 0", resumed); // inside task `task`, after its first epoch
         Assert.DoesNotContain($"EPOCH {task} 1", resumed); // that epoch is not redone
         Assert.Contains($"EPOCH {task} 2", resumed);
+    }
+
+    [Theory]
+    [InlineData("balanced", 21)]
+    [InlineData("concat", 22)]
+    [InlineData("online", 23)]
+    public void A_run_sigkilled_mid_epoch_resumes_from_its_last_step_checkpoint_to_the_uninterrupted_accuracy_matrix(string replay, int seed)
+    {
+        using var straight = new TempDirectory();
+        using var killed = new TempDirectory();
+        // The reference run takes no step checkpoints; the killed one checkpoints every 16 steps.
+        var expected = RunChild(straight.Path, replay, killAfter: null, delay: TimeSpan.Zero);
+
+        // Killed with SIGKILL inside the first epoch of task 2 or 3, after a seeded step (17 to 60) that is not a
+        // checkpoint: the child stops there until killed, with swap requests in flight and steps done since its
+        // last step checkpoint, which the resumed process redoes.
+        var random = new Random(seed);
+        int task = random.Next(2, 4);
+        int hang = random.Next(17, 61);
+        if (hang % 16 == 0)
+        {
+            hang++;
+        }
+        string[] args = [task.ToString(CultureInfo.InvariantCulture), "1", "16", hang.ToString(CultureInfo.InvariantCulture)];
+        var partial = RunChild(killed.Path, replay, "HANG", TimeSpan.FromMilliseconds(random.Next(0, 50)), args);
+        Assert.DoesNotContain("MATRIX", partial);
+        Assert.Contains($"STEP {task} 1 16", partial);
+        var resumed = RunChild(killed.Path, replay, killAfter: null, delay: TimeSpan.Zero, args[..3]);
+
+        Assert.Equal(Matrix(expected), Matrix(resumed));
+        // Inside the first epoch of task `task`, after the last step checkpoint before the kill.
+        Assert.Contains($"RESUMED {task - 1} 0 {hang / 16 * 16}", resumed);
     }
 
     private static string[] Matrix(List<string> lines)
@@ -49,7 +83,8 @@ public sealed class KilledRunResumeTests
         return lines.Skip(start + 1).ToArray();
     }
 
-    private static List<string> RunChild(string runDirectory, string replay, string? killAfter, TimeSpan delay, int slowTask)
+    /// <summary>Runs the child; <paramref name="extra"/> are its SLOW_TASK, SLOW_EPOCH and CHECKPOINT_STEPS arguments.</summary>
+    private static List<string> RunChild(string runDirectory, string replay, string? killAfter, TimeSpan delay, params string[] extra)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -60,7 +95,10 @@ public sealed class KilledRunResumeTests
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Miro.Runtime.ResumeChild.dll"));
         start.ArgumentList.Add(runDirectory);
         start.ArgumentList.Add(replay);
-        start.ArgumentList.Add(slowTask.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (string arg in extra)
+        {
+            start.ArgumentList.Add(arg);
+        }
         var lines = new List<string>();
         using var reached = new ManualResetEventSlim();
         using var process = new Process { StartInfo = start };

@@ -10,7 +10,7 @@ public sealed class EntropySwapPolicyTests
     private static int[] Choose(int[] labels, float[] entropy, bool[] correct, int count)
     {
         var job = new SwapJob();
-        job.Load(Enumerable.Range(100, labels.Length).ToArray(), entropy, correct, featureCount: 1);
+        job.Load(Enumerable.Range(100, labels.Length).ToArray(), entropy, correct);
         labels.CopyTo(job.Labels, 0);
         var chosen = new int[count];
         new EntropySwapPolicy().Choose(job, count, new Random(0), chosen);

@@ -196,6 +196,83 @@ public sealed class SwapWorkerTests
     }
 
     [Fact]
+    public void Prefetching_never_changes_what_swaps_asynchronous_equals_synchronous()
+    {
+        // Each label has its own seeded draw sequence: whether the worker prefetched a draw or the
+        // trainer read it (synchronous mode reads everything itself), the memory ends up the same.
+        long[] Run(bool asynchronous)
+        {
+            using var f = new SwapFixture();
+            using var worker = new SwapWorker(f.Store, f.Memory, Spec(0.5), new SeededRandom(42), asynchronous);
+            var steps = new SeededRandom(9);
+            for (int step = 0; step < 200; step++)
+            {
+                worker.Submit(2, 1, Enumerable.Range(0, 8).Select(_ => steps.Next(f.Memory.Count)).Distinct().ToArray());
+                worker.Publish();
+                if (asynchronous && step % 10 == 0)
+                {
+                    Thread.Sleep(1); // let the worker fill its rings now and then
+                }
+            }
+            worker.Drain();
+            return Snapshot(f.Memory).Ids;
+        }
+        Assert.Equal(Run(asynchronous: false), Run(asynchronous: true));
+    }
+
+    [Fact]
+    public void A_worker_restored_from_a_settled_state_continues_exactly_like_the_original()
+    {
+        // Checkpoint between two steps: the generators (label streams rewound past prefetched draws)
+        // and the taken, unpublished replacements go to a new worker, which must swap as the old one would.
+        static int[] Step(SeededRandom steps, int count) => Enumerable.Range(0, 8).Select(_ => steps.Next(count)).Distinct().ToArray();
+        long[] expected;
+        using (var f = new SwapFixture())
+        {
+            using var worker = new SwapWorker(f.Store, f.Memory, Spec(0.5), new SeededRandom(42));
+            var steps = new SeededRandom(9);
+            for (int step = 0; step < 100; step++)
+            {
+                worker.Submit(2, 1, Step(steps, f.Memory.Count));
+                worker.Publish();
+            }
+            worker.Drain();
+            expected = Snapshot(f.Memory).Ids;
+        }
+
+        using var g = new SwapFixture();
+        var replay = new SeededRandom(9);
+        SwapWorkerState state;
+        System.Collections.Generic.IReadOnlyList<PendingSwap> pending;
+        MemorySnapshot saved;
+        using (var first = new SwapWorker(g.Store, g.Memory, Spec(0.5), new SeededRandom(42)))
+        {
+            for (int step = 0; step < 40; step++)
+            {
+                first.Submit(2, 1, Step(replay, g.Memory.Count));
+                first.Publish();
+            }
+            Thread.Sleep(20); // the worker prefetches ahead: the saved state must rewind past those draws
+            (state, pending) = first.Settle();
+            saved = g.Memory.Snapshot();
+        }
+        Assert.Equal(SwapWorker.PublishLag, pending.Count);
+        g.Memory.Restore(saved); // the first worker's Dispose applied its pending swaps: back to the checkpoint
+
+        using (var second = new SwapWorker(g.Store, g.Memory, Spec(0.5), state))
+        {
+            second.Preload(pending);
+            for (int step = 40; step < 100; step++)
+            {
+                second.Submit(2, 1, Step(replay, g.Memory.Count));
+                second.Publish();
+            }
+            second.Drain();
+        }
+        Assert.Equal(expected, Snapshot(g.Memory).Ids);
+    }
+
+    [Fact]
     public void Entropy_policy_without_predictions_fails_loudly_on_the_training_thread()
     {
         using var f = new SwapFixture();
