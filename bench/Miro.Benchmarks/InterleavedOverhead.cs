@@ -45,7 +45,7 @@ internal static class InterleavedOverhead
                     bench.Cleanup();
                     double samples = 1200;
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"| {model} | {batch} | {threads} | {samples / Median(runtime):F0} | {samples / Median(bare):F0} | {100 * (runtime.Min() / bare.Min() - 1):+0.0;-0.0}% | {100 * (Median(runtime) / Median(bare) - 1):+0.0;-0.0}% |"));
+                        $"| {model} | {batch} | {threads} | {samples / Median.Of(runtime):F0} | {samples / Median.Of(bare):F0} | {100 * (runtime.Min() / bare.Min() - 1):+0.0;-0.0}% | {100 * (Median.Of(runtime) / Median.Of(bare) - 1):+0.0;-0.0}% |"));
                 }
             }
         }
@@ -58,11 +58,5 @@ internal static class InterleavedOverhead
         long start = Stopwatch.GetTimestamp();
         _ = epoch();
         return Stopwatch.GetElapsedTime(start).TotalSeconds;
-    }
-
-    private static double Median(List<double> values)
-    {
-        double[] sorted = values.OrderBy(v => v).ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

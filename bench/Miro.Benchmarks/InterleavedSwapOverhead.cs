@@ -54,7 +54,7 @@ internal static class InterleavedSwapOverhead
                     bench.Cleanup();
                 }
 
-                double[] median = times.Select(Median).ToArray();
+                double[] median = times.Select(t => Median.Of(t)).ToArray();
                 double[] fastest = times.Select(t => t.Min()).ToArray();
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {replay.ToString().ToLowerInvariant()} | {ratio:P0} | {median[0]:F2} / {fastest[0]:F2} ms | {median[1]:F2} / {fastest[1]:F2} ms | {median[2]:F2} / {fastest[2]:F2} ms | " +
@@ -67,10 +67,4 @@ internal static class InterleavedSwapOverhead
 
     private static string Overhead(double value, double baseline) =>
         ((value - baseline) / baseline).ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture);
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-    }
 }
