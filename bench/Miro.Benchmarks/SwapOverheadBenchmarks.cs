@@ -85,7 +85,7 @@ public class SwapOverheadBenchmarks
         _worker = Mode switch
         {
             Swapping.Asynchronous => new SwapWorker(_store, _memory, swap, new SeededRandom(1)),
-            Swapping.Synchronous => new SwapWorker(_store, _memory, swap, new SeededRandom(1), asynchronous: false),
+            Swapping.Synchronous => SwapWorker.Synchronous(_store, _memory, swap, new SeededRandom(1)),
             _ => null,
         };
         _observer = new SwappingObserver(_worker);

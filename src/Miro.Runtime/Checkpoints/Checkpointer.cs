@@ -40,7 +40,7 @@ public sealed class Checkpointer : ISessionHook
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    private readonly StorageTier? _tier;
+    private readonly ICheckpointableTier? _tier;
     private readonly int _everyEpochs;
     private readonly int _everySteps;
     private StorePosition? _expectedStore;
@@ -55,10 +55,10 @@ public sealed class Checkpointer : ISessionHook
 
     /// <summary>Creates a checkpointer writing to <paramref name="directory"/>.</summary>
     /// <param name="directory">The run directory.</param>
-    /// <param name="tier">The run's storage tier, if any: its position is saved and checked on resume.</param>
+    /// <param name="tier">The run's storage tier (<see cref="StorageTier"/>), if any: its position and swap state are saved, and checked and restored on resume.</param>
     /// <param name="everyEpochs">Also checkpoint after every this many epochs inside a task (0: not at epoch ends).</param>
     /// <param name="everySteps">Also checkpoint after every this many training steps (0: not between steps).</param>
-    public Checkpointer(string directory, StorageTier? tier = null, int everyEpochs = 0, int everySteps = 0)
+    public Checkpointer(string directory, ICheckpointableTier? tier = null, int everyEpochs = 0, int everySteps = 0)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentOutOfRangeException.ThrowIfNegative(everyEpochs);
@@ -133,7 +133,7 @@ public sealed class Checkpointer : ISessionHook
             if (inTask.SwapState is { } swap)
             {
                 (_tier ?? throw new CheckpointException(FilePath, $"'{FilePath}' was taken while swapping; resume it with the run's storage tier."))
-                    .ResumeSwapState(swap, sections.TryGetValue("swap.pending", out byte[]? pending) ? ReadPending(pending, session.Memory.SampleSize) : []);
+                    .ResumeSwaps(new SwapCheckpoint(swap, sections.TryGetValue(SwapCheckpoint.PendingSection, out byte[]? pending) ? ReadPending(pending, session.Memory.SampleSize) : []));
             }
 
             _resumedTask = inTask;
@@ -158,10 +158,10 @@ public sealed class Checkpointer : ISessionHook
     /// <summary>Checks that the storage tier still holds everything the checkpoint counted on.</summary>
     public void OnSessionStart(MiroSession session)
     {
-        if (_expectedStore is { } expected && _tier is not null && _tier.Store.NextId < expected.NextId)
+        if (_expectedStore is { } expected && _tier is not null && _tier.StorePosition.NextId < expected.NextId)
         {
             throw new CheckpointException(FilePath,
-                $"The sample store '{_tier.Store.FilePath}' is behind the checkpoint (it has written {_tier.Store.NextId - 1} samples, the checkpoint counted {expected.NextId - 1}): " +
+                $"The sample store '{_tier.StorePath}' is behind the checkpoint (it has written {_tier.StorePosition.NextId - 1} samples, the checkpoint counted {expected.NextId - 1}): " +
                 "it was replaced or restored from an older copy. Restore the store that belongs to this run, or start the run afresh.");
         }
     }
@@ -234,12 +234,9 @@ public sealed class Checkpointer : ISessionHook
         byte[]? pending = null;
         if (inTask is not null && _tier?.SnapshotSwaps() is { } swaps)
         {
-            // First: the worker finishes its requests, so its generator and the staged swaps are settled.
+            // First: the worker's generators and its staged, unpublished swaps, as they stand between two steps.
             inTask = inTask with { SwapState = swaps.State };
-            if (swaps.Pending.Count > 0)
-            {
-                pending = WritePending(swaps.Pending);
-            }
+            pending = swaps.WritePending();
         }
 
         MemorySnapshot memory = session.Memory.Snapshot();
@@ -253,7 +250,7 @@ public sealed class Checkpointer : ISessionHook
             Configuration = session.Configuration,
             HeadClasses = session.Model.ClassCount,
             Memory = new MemoryState(memory.Capacity, memory.Labels, memory.Ids, [.. memory.SeenClasses], memory.Observed),
-            Store = _tier is null ? null : new StorePosition(_tier.Store.NextId, _tier.Store.Count),
+            Store = _tier is null ? null : new StorePosition(_tier.StorePosition.NextId, _tier.StorePosition.Count),
             Reports = reports,
             InTask = inTask,
         };
@@ -283,7 +280,7 @@ public sealed class Checkpointer : ISessionHook
 
         if (pending is not null)
         {
-            sections.Add(("swap.pending", pending));
+            sections.Add((SwapCheckpoint.PendingSection, pending));
         }
 
         CheckpointFile.Write(FilePath, sections);
@@ -291,58 +288,11 @@ public sealed class Checkpointer : ISessionHook
         _writes++;
     }
 
-    private static byte[] WritePending(IReadOnlyList<PendingSwap> pending)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer))
-        {
-            writer.Write(pending.Count);
-            foreach (PendingSwap swap in pending)
-            {
-                writer.Write(swap.Slots.Length);
-                for (int i = 0; i < swap.Slots.Length; i++)
-                {
-                    writer.Write(swap.Slots[i]);
-                    writer.Write(swap.Labels[i]);
-                    writer.Write(swap.Ids[i]);
-                }
-
-                writer.Write(CheckpointFile.ToBytes(swap.Features));
-            }
-        }
-
-        return buffer.ToArray();
-    }
-
     private PendingSwap[] ReadPending(byte[] bytes, int featureCount)
     {
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes));
-            var pending = new PendingSwap[reader.ReadInt32()];
-            for (int j = 0; j < pending.Length; j++)
-            {
-                int n = reader.ReadInt32();
-                var slots = new int[n];
-                var labels = new int[n];
-                var ids = new long[n];
-                for (int i = 0; i < n; i++)
-                {
-                    slots[i] = reader.ReadInt32();
-                    labels[i] = reader.ReadInt32();
-                    ids[i] = reader.ReadInt64();
-                }
-
-                float[] features = CheckpointFile.ToFloats(reader.ReadBytes(n * featureCount * sizeof(float)));
-                if (features.Length != n * featureCount)
-                {
-                    throw new EndOfStreamException();
-                }
-
-                pending[j] = new PendingSwap(slots, labels, ids, features);
-            }
-
-            return pending;
+            return SwapCheckpoint.ReadPending(bytes, featureCount);
         }
         catch (EndOfStreamException e)
         {

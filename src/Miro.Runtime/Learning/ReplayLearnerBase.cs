@@ -190,21 +190,18 @@ public abstract partial class ReplayLearnerBase : ILearner
             int start = step * b;
             int end = Math.Min(start + b, n);
             int replay = 0;
-            lock (memory.SyncRoot)
+            for (int k = start; k < end; k++)
             {
-                for (int k = start; k < end; k++)
+                int i = order[k];
+                if (i < em)
                 {
-                    int i = order[k];
-                    if (i < em)
-                    {
-                        _replayRows[replay] = _batch.Rows;
-                        _batch.AddMemoryLocked(memory, i);
-                        _replaySlots[replay++] = i;
-                    }
-                    else
-                    {
-                        _batch.AddStream(stream, i - em);
-                    }
+                    _replayRows[replay] = _batch.Rows;
+                    _batch.AddMemory(memory, i);
+                    _replaySlots[replay++] = i;
+                }
+                else
+                {
+                    _batch.AddStream(stream, i - em);
                 }
             }
 
@@ -264,26 +261,23 @@ public abstract partial class ReplayLearnerBase : ILearner
     /// <summary>Adds up to <paramref name="count"/> distinct random memory slots to the batch (partial Fisher–Yates over a reused pool).</summary>
     private int DrawReplay(ReplayMemory memory, int count)
     {
-        lock (memory.SyncRoot)
+        int em = memory.Count;
+        if (em != _poolCount)
         {
-            int em = memory.Count;
-            if (em != _poolCount)
-            {
-                RefreshSlotPool(memory, em);
-            }
-
-            int r = Math.Min(count, em);
-            for (int i = 0; i < r; i++)
-            {
-                int j = TaskRandom.Next(i, em);
-                (_slotPool[i], _slotPool[j]) = (_slotPool[j], _slotPool[i]);
-                _replaySlots[i] = _slotPool[i];
-                _replayRows[i] = _batch.Rows;
-                _batch.AddMemoryLocked(memory, _slotPool[i]);
-            }
-
-            return r;
+            RefreshSlotPool(memory, em);
         }
+
+        int r = Math.Min(count, em);
+        for (int i = 0; i < r; i++)
+        {
+            int j = TaskRandom.Next(i, em);
+            (_slotPool[i], _slotPool[j]) = (_slotPool[j], _slotPool[i]);
+            _replaySlots[i] = _slotPool[i];
+            _replayRows[i] = _batch.Rows;
+            _batch.AddMemory(memory, _slotPool[i]);
+        }
+
+        return r;
     }
 
     /// <summary>

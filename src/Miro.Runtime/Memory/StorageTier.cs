@@ -23,7 +23,7 @@ namespace Miro.Runtime.Memory;
 /// between training and swapping by the model's ratio of I/O to compute energy, so the swap reads'
 /// joules land in <c>storage_swap</c> rather than <c>train_compute</c>.</para>
 /// </summary>
-public sealed class StorageTier : ISessionHook, IDisposable
+public sealed class StorageTier : ISessionHook, ICheckpointableTier, IDisposable
 {
     private readonly StorageTierSpec _tier;
     private readonly SwapSpec? _swap;
@@ -33,8 +33,8 @@ public sealed class StorageTier : ISessionHook, IDisposable
     private IDisposable? _swapPhase;
     private SampleStore? _store;
     private SwapWorker? _worker;
-    private SwapWorkerState? _resumeSwapState;
-    private IReadOnlyList<PendingSwap> _resumePending = [];
+    private SwapCheckpoint? _resumeSwaps;
+    private bool _swapPaused;
     private long _stepsSeen;
     private long _readAtTaskStart;
     private long _writtenAtTaskStart;
@@ -107,12 +107,14 @@ public sealed class StorageTier : ISessionHook, IDisposable
         }
         // One seeded stream per task: a run resumed at a task boundary swaps exactly like the original;
         // one resumed inside a task continues the stream from its checkpoint.
-        _worker = _resumeSwapState is { } state
-            ? new SwapWorker(Store, task.Session.Memory, _swap, state)
+        _worker = _resumeSwaps is { } resumed
+            ? SwapWorker.FromCheckpoint(Store, task.Session.Memory, _swap, resumed)
             : new SwapWorker(Store, task.Session.Memory, _swap, new SeededRandom(SeedStreams.Derive(task.Session.Seed, "swap", task.Index)));
-        _resumeSwapState = null;
-        _worker.Preload(_resumePending);
-        _resumePending = [];
+        _resumeSwaps = null;
+        if (_swapPaused)
+        {
+            _worker.Pause();
+        }
         _swapPhase = _meter?.Enter(EnergyPhase.StorageSwap);
     }
 
@@ -158,28 +160,42 @@ public sealed class StorageTier : ISessionHook, IDisposable
             extensions["swap.swaps"] = swaps.Swaps;
             extensions["swap.requests"] = swaps.Requests;
             extensions["swap.corrupted"] = swaps.Corrupted;
-            extensions["swap.meanQueueLagMs"] = swaps.MeanQueueLag.TotalMilliseconds;
-            extensions["swap.publishWaits"] = swaps.PublishWaits;
+            extensions["swap.meanTakeMs"] = swaps.MeanTakeTime.TotalMilliseconds;
             extensions["swap.inline"] = swaps.Inline;
         }
         return report with { Extensions = extensions };
     }
 
-    /// <summary>Steps this tier has seen (a checkpointer registered after it checks it has seen the step being checkpointed).</summary>
-    internal long StepsSeen => _stepsSeen;
-
     /// <summary>
-    /// The swap state for a checkpoint (between epochs or steps): the worker's generators and the
-    /// taken, unpublished replacements; null when the task does not swap.
+    /// Stops swapping until <see cref="ResumeSwapping"/>: the running worker drains and ignores
+    /// submissions, and a worker started meanwhile (next task) starts paused. For work that must
+    /// not compete with swapping for the memory, flash or cores (online profiling, EM resizes).
     /// </summary>
-    internal (SwapWorkerState State, IReadOnlyList<PendingSwap> Pending)? SnapshotSwaps() => _worker?.Settle();
-
-    /// <summary>Makes the next worker continue from <paramref name="state"/> with <paramref name="pending"/> in flight (resuming inside a task).</summary>
-    internal void ResumeSwapState(SwapWorkerState state, IReadOnlyList<PendingSwap> pending)
+    public void PauseSwapping()
     {
-        _resumeSwapState = state;
-        _resumePending = pending;
+        _swapPaused = true;
+        _worker?.Pause();
     }
+
+    /// <summary>Swaps again after <see cref="PauseSwapping"/>.</summary>
+    public void ResumeSwapping()
+    {
+        _swapPaused = false;
+        _worker?.Resume();
+    }
+
+    /// <summary>True between <see cref="PauseSwapping"/> and <see cref="ResumeSwapping"/>.</summary>
+    public bool SwappingPaused => _swapPaused;
+
+    (long NextId, long Count) ICheckpointableTier.StorePosition => (Store.NextId, Store.Count);
+
+    string ICheckpointableTier.StorePath => Store.FilePath;
+
+    long ICheckpointableTier.StepsSeen => _stepsSeen;
+
+    SwapCheckpoint? ICheckpointableTier.SnapshotSwaps() => _worker?.Settle();
+
+    void ICheckpointableTier.ResumeSwaps(SwapCheckpoint checkpoint) => _resumeSwaps = checkpoint;
 
     private void LeaveSwapPhase()
     {
