@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using Miro.Runtime.Memory;
-using Miro.Runtime.Session;
 using static TorchSharp.torch;
 
 namespace Miro.Runtime.Learning;

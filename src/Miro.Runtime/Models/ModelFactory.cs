@@ -2,7 +2,6 @@ using System;
 using Miro.Dsl.Model;
 using Miro.Runtime.Data;
 using Miro.Runtime.Native;
-using Miro.Runtime.Session;
 using static TorchSharp.torch;
 
 namespace Miro.Runtime.Models;
