@@ -2,15 +2,17 @@ using System;
 using System.IO;
 using System.Runtime.InteropServices;
 
-namespace Miro.Runtime.Checkpoints;
+namespace Miro.Runtime;
 
 /// <summary>
 /// Replaces a file atomically and durably: write a temporary file beside it, flush it to the
 /// device, rename it over the target, then flush the directory so the rename itself survives a
-/// power cut. A reader sees the old file or the new one, never a mix.
+/// power cut. A reader sees the old file or the new one, never a mix. The one way the runtime
+/// writes a file that must survive a crash (checkpoints, task reports, the run summary).
 /// </summary>
 internal static partial class DurableFile
 {
+    /// <summary>Replaces <paramref name="path"/> with what <paramref name="write"/> writes.</summary>
     public static void Replace(string path, Action<Stream> write)
     {
         string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -24,6 +26,14 @@ internal static partial class DurableFile
         File.Move(temp, path, overwrite: true);
         SyncDirectory(directory);
     }
+
+    /// <summary>Replaces <paramref name="path"/> with <paramref name="text"/> in UTF-8 (no byte-order mark).</summary>
+    public static void ReplaceText(string path, string text) =>
+        Replace(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16, leaveOpen: true);
+            writer.Write(text);
+        });
 
     private static void SyncDirectory(string directory)
     {
