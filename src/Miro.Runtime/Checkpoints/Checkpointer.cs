@@ -11,6 +11,9 @@ using static TorchSharp.torch;
 
 namespace Miro.Runtime.Checkpoints;
 
+// Size (~300 lines): what a checkpoint saves and how it is restored are kept side by side so the
+// two cannot drift; the file format is CheckpointFile, the swap state's is SwapCheckpoint.
+
 /// <summary>
 /// Checkpoints a run at every task end (session hook, <see cref="SessionPhase.Checkpoint"/>) and,
 /// optionally, after every k-th epoch and every N steps inside a task, into

@@ -9,6 +9,9 @@ using static System.FormattableString;
 
 namespace Miro.Runtime.Energy;
 
+// Size (~300 lines): one hook mapping every session phase to an energy phase and applying the
+// budget verdicts; the budget arithmetic lives in Budgets/, the meter in EnergyMeter.
+
 /// <summary>
 /// Attaches an energy meter and the spec's budgets to a <see cref="MiroSession"/>:
 /// <list type="bullet">

@@ -5,6 +5,10 @@ using static TorchSharp.torch;
 
 namespace Miro.Runtime.Learning;
 
+// Size (~350 lines): the epoch loop, replay draws and the optimisation step share the batch
+// buffers and must change together (allocation-free hot loop); the resumable state is in
+// ReplayLearnerBase.State.cs.
+
 /// <summary>
 /// What the experience-replay learners share: head growth and a fresh optimiser per task (as in
 /// the reference code), preallocated batch buffers and index arrays, and the optimisation step in

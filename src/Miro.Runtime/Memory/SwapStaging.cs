@@ -165,24 +165,9 @@ internal sealed class SwapStaging
         }
 
         var pending = new List<PendingSwap>(_inFlight.Count);
-        int featureCount = _memory.SampleSize;
         foreach (var job in _inFlight)
         {
-            int n = job.StagedCount;
-            var slots = new int[n];
-            var staged = new int[n];
-            var ids = new long[n];
-            var features = new float[n * featureCount];
-            for (int i = 0; i < n; i++)
-            {
-                PrefetchedSample sample = job.StagedSamples[i]!;
-                slots[i] = job.StagedSlots[i];
-                staged[i] = sample.Label;
-                ids[i] = sample.SourceId;
-                sample.Features.CopyTo(features, i * featureCount);
-            }
-
-            pending.Add(new PendingSwap(slots, staged, ids, features));
+            pending.Add(job.ToPending(_memory.SampleSize));
         }
 
         return new SwapCheckpoint(new SwapWorkerState(policy, _labelSeed, labels, states), pending);
@@ -196,30 +181,9 @@ internal sealed class SwapStaging
             throw new InvalidOperationException("Pending swaps can only be preloaded into a fresh worker.");
         }
 
-        int featureCount = _memory.SampleSize;
         foreach (PendingSwap swap in pending)
         {
-            int n = swap.Slots.Length;
-            if (swap.Labels.Length != n || swap.Ids.Length != n || swap.Features.Length != n * featureCount)
-            {
-                throw new ArgumentException($"A pending swap of {n} slots must carry {n} labels, ids and {n * featureCount} feature values.", nameof(pending));
-            }
-
-            var job = new SwapJob();
-            job.Load(swap.Slots, default, default);
-            for (int i = 0; i < n; i++)
-            {
-                PrefetchedSample sample = _samples.Rent();
-                swap.Features.AsSpan(i * featureCount, featureCount).CopyTo(sample.Features);
-                sample.Outcome = DrawOutcome.Drawn;
-                sample.Label = swap.Labels[i];
-                sample.SourceId = swap.Ids[i];
-                job.StagedSlots[i] = swap.Slots[i];
-                job.StagedSamples[i] = sample;
-            }
-
-            job.StagedCount = n;
-            _inFlight.Enqueue(job);
+            _inFlight.Enqueue(SwapJob.FromPending(swap, _samples));
         }
     }
 

@@ -13,6 +13,10 @@ using Miro.Runtime.Native;
 
 namespace Miro.Runtime.Session;
 
+// Size (~360 lines): the task loop and the order of its hooks are one piece of logic; the
+// reconfiguration API already lives in MiroSession.Reconfiguration.cs. The loop moves out with the
+// composition root (MiroRun), not before, so that change is not merged twice.
+
 /// <summary>
 /// The embedding API: drives a policy's continual-learning loop over a class-incremental scenario,
 /// task by task (DESIGN.md §4.2). Each task runs the phases of <see cref="SessionPhase"/>; hooks
