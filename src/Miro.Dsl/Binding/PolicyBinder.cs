@@ -14,7 +14,7 @@ internal static class PolicyBinder
         string? ns = null;
         if (index["namespace"] is { } n)
         {
-            var path = (PathSyntax)n.Values[0];
+            var path = n.Path();
             foreach (var part in path.Parts) CSharpNames.Check(context, part, "namespace");
             ns = path.Text;
         }

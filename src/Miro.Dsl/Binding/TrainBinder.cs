@@ -19,26 +19,26 @@ internal static class TrainBinder
         var index = new SettingIndex(context, section.Block, "the train section");
         var d = Default;
 
-        var model = index["model"] is { } modelSetting ? BindModel(context, modelSetting.Values[0]) ?? d.Model : d.Model;
-        var learner = index["learner"] is { } l
-            ? context.Choose((WordSyntax)l.Values[0], "learner", ("er", LearnerKind.Er), ("online_er", LearnerKind.OnlineEr)) ?? d.Learner
+        var model = index["model"] is { } modelSetting ? BindModel(context, modelSetting.Value()) ?? d.Model : d.Model;
+        var learner = index.Word("learner") is { } l
+            ? context.Choose(l, "learner", ("er", LearnerKind.Er), ("online_er", LearnerKind.OnlineEr)) ?? d.Learner
             : d.Learner;
-        var epochs = index["epochs"] is { } e ? context.Count((QuantitySyntax)e.Values[0], "epochs", 1) ?? d.Epochs : d.Epochs;
-        var batch = index["batch"] is { } b ? context.Count((QuantitySyntax)b.Values[0], "batch", 1) ?? d.Batch : d.Batch;
-        var threads = index["threads"] is { } t ? context.Count((QuantitySyntax)t.Values[0], "threads", 1, 1024) ?? d.Threads : d.Threads;
-        var replay = index["replay"] is { } r
-            ? context.Choose((WordSyntax)r.Values[0], "replay mix", ("concat", ReplayMix.Concat), ("balanced", ReplayMix.Balanced)) ?? d.Replay
+        var epochs = index.Quantity("epochs") is { } e ? context.Count(e, "epochs", 1) ?? d.Epochs : d.Epochs;
+        var batch = index.Quantity("batch") is { } b ? context.Count(b, "batch", 1) ?? d.Batch : d.Batch;
+        var threads = index.Quantity("threads") is { } t ? context.Count(t, "threads", 1, 1024) ?? d.Threads : d.Threads;
+        var replay = index.Word("replay") is { } r
+            ? context.Choose(r, "replay mix", ("concat", ReplayMix.Concat), ("balanced", ReplayMix.Balanced)) ?? d.Replay
             : d.Replay;
-        var loss = index["loss"] is { } lo
-            ? context.Choose((WordSyntax)lo.Values[0], "loss", ("cross_entropy", LossKind.CrossEntropy), ("bce", LossKind.Bce)) ?? d.Loss
+        var loss = index.Word("loss") is { } lo
+            ? context.Choose(lo, "loss", ("cross_entropy", LossKind.CrossEntropy), ("bce", LossKind.Bce)) ?? d.Loss
             : d.Loss;
-        var optimizer = index["optimizer"] is { } o ? BindOptimizer(context, o.Values[0]) ?? d.Optimizer : d.Optimizer;
+        var optimizer = index["optimizer"] is { } o ? BindOptimizer(context, o.Value()) ?? d.Optimizer : d.Optimizer;
         return new TrainSpec(model, learner, epochs, batch, threads, replay, loss, optimizer);
     }
 
     private static ModelSpec? BindModel(BindContext context, ValueSyntax value)
     {
-        var name = value is CallSyntax call ? call.Name : (WordSyntax)value;
+        var name = value.CalleeName();
         var kind = context.Choose(name, "model", ("mlp", ModelKind.Mlp), ("cnn", ModelKind.Cnn),
             ("resnet18", ModelKind.ResNet18), ("reduced_resnet18", ModelKind.ReducedResNet18));
         if (kind is null) return null;
@@ -76,7 +76,7 @@ internal static class TrainBinder
 
     private static OptimizerSpec? BindOptimizer(BindContext context, ValueSyntax value)
     {
-        var name = value is CallSyntax call ? call.Name : (WordSyntax)value;
+        var name = value.CalleeName();
         var kind = context.Choose(name, "optimizer", ("sgd", OptimizerKind.Sgd), ("adam", OptimizerKind.Adam));
         if (kind is null) return null;
         double lr = kind == OptimizerKind.Sgd ? 0.01 : 0.001, momentum = 0, weightDecay = 0;
