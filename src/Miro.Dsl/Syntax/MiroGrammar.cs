@@ -18,9 +18,11 @@ internal static class MiroGrammar
 
     private static Parser<WordSyntax> Kw(string keyword) => Lexical.Keyword(keyword);
 
-    private static SettingSyntax Setting(WordSyntax keyword, IReadOnlyList<ValueSyntax> values, IReadOnlyList<ClauseSyntax>? clauses = null, BlockSyntax? block = null)
+    private static SettingSyntax Setting(WordSyntax keyword, IReadOnlyList<ValueSyntax> values, IReadOnlyList<ClauseSyntax>? clauses = null, BlockSyntax? block = null, IOption<WordSyntax>? trailingWord = null)
     {
+        // The span covers the whole setting, so generated docs quote all of it ("trial 1 epoch").
         var span = keyword.Span;
+        if (trailingWord is { IsDefined: true }) span = span.Cover(trailingWord.Get().Span);
         foreach (var v in values) span = span.Cover(v.Span);
         foreach (var c in clauses ?? NoClauses) span = span.Cover(c.Span);
         if (block is not null) span = span.Cover(block.Span);
@@ -172,11 +174,11 @@ internal static class MiroGrammar
         from k in Kw("trial")
         from q in QuantityOf("a number of epochs such as 1")
         from e in EpochWord.XOptional()
-        select Setting(k, new[] { q }),
+        select Setting(k, new[] { q }, trailingWord: e),
         from k in Kw("warmup")
         from q in QuantityOf("a number of epochs such as 0")
         from e in EpochWord.XOptional()
-        select Setting(k, new[] { q }),
+        select Setting(k, new[] { q }, trailingWord: e),
         from k in Kw("keep")
         from t in Kw("top")
         from q in QuantityOf("a percentage such as 40%")

@@ -186,31 +186,31 @@ namespace Consumer.Policies
         public static class Profile
         {
             /// <summary>First task (1-based) at which profiling runs.</summary>
-            /// <remarks>From sample.miro(26): <c>from task 2  sample 5%  trial 1 epoch  warmup 0 epochs</c></remarks>
+            /// <remarks>From sample.miro(26): <c>from task 2</c></remarks>
             public const int FromTask = 2;
 
             /// <summary>Fraction of the stream and memories each trial uses.</summary>
-            /// <remarks>From sample.miro(26): <c>from task 2  sample 5%  trial 1 epoch  warmup 0 epochs</c></remarks>
+            /// <remarks>From sample.miro(26): <c>sample 5%</c></remarks>
             public const double SampleFraction = 0.05;
 
             /// <summary>Epochs each candidate trains for.</summary>
-            /// <remarks>From sample.miro(26): <c>from task 2  sample 5%  trial 1 epoch  warmup 0 epochs</c></remarks>
+            /// <remarks>From sample.miro(26): <c>trial 1 epoch</c></remarks>
             public const int TrialEpochs = 1;
 
             /// <summary>Warm-start epochs before the trials.</summary>
-            /// <remarks>From sample.miro(26): <c>from task 2  sample 5%  trial 1 epoch  warmup 0 epochs</c></remarks>
+            /// <remarks>From sample.miro(26): <c>warmup 0 epochs</c></remarks>
             public const int WarmupEpochs = 0;
 
             /// <summary>Fraction of candidates kept by accuracy.</summary>
-            /// <remarks>From sample.miro(27): <c>keep top 40%  navigate grid</c></remarks>
+            /// <remarks>From sample.miro(27): <c>keep top 40%</c></remarks>
             public const double KeepTopFraction = 0.4;
 
             /// <summary>How candidates are enumerated.</summary>
-            /// <remarks>From sample.miro(27): <c>keep top 40%  navigate grid</c></remarks>
+            /// <remarks>From sample.miro(27): <c>navigate grid</c></remarks>
             public const global::Miro.Dsl.Model.NavigationKind Navigation = global::Miro.Dsl.Model.NavigationKind.Grid;
 
             /// <summary>For random navigation, the fraction of candidates tried.</summary>
-            /// <remarks>From sample.miro(27): <c>keep top 40%  navigate grid</c></remarks>
+            /// <remarks>From sample.miro(27): <c>navigate grid</c></remarks>
             public const double RandomFraction = 0.0;
 
             /// <summary>What the profiler maximises.</summary>

@@ -207,31 +207,31 @@ namespace Miro.Examples.Devices
         public static class Profile
         {
             /// <summary>First task (1-based) at which profiling runs.</summary>
-            /// <remarks>From jetson-orin-nano.miro(55): <c>from task 2  sample 10%  trial 1 epoch  warmup 1 epoch</c></remarks>
+            /// <remarks>From jetson-orin-nano.miro(55): <c>from task 2</c></remarks>
             public const int FromTask = 2;
 
             /// <summary>Fraction of the stream and memories each trial uses.</summary>
-            /// <remarks>From jetson-orin-nano.miro(55): <c>from task 2  sample 10%  trial 1 epoch  warmup 1 epoch</c></remarks>
+            /// <remarks>From jetson-orin-nano.miro(55): <c>sample 10%</c></remarks>
             public const double SampleFraction = 0.1;
 
             /// <summary>Epochs each candidate trains for.</summary>
-            /// <remarks>From jetson-orin-nano.miro(55): <c>from task 2  sample 10%  trial 1 epoch  warmup 1 epoch</c></remarks>
+            /// <remarks>From jetson-orin-nano.miro(55): <c>trial 1 epoch</c></remarks>
             public const int TrialEpochs = 1;
 
             /// <summary>Warm-start epochs before the trials.</summary>
-            /// <remarks>From jetson-orin-nano.miro(55): <c>from task 2  sample 10%  trial 1 epoch  warmup 1 epoch</c></remarks>
+            /// <remarks>From jetson-orin-nano.miro(55): <c>warmup 1 epoch</c></remarks>
             public const int WarmupEpochs = 1;
 
             /// <summary>Fraction of candidates kept by accuracy.</summary>
-            /// <remarks>From jetson-orin-nano.miro(56): <c>keep top 40%  navigate random 50%</c></remarks>
+            /// <remarks>From jetson-orin-nano.miro(56): <c>keep top 40%</c></remarks>
             public const double KeepTopFraction = 0.4;
 
             /// <summary>How candidates are enumerated.</summary>
-            /// <remarks>From jetson-orin-nano.miro(56): <c>keep top 40%  navigate random 50%</c></remarks>
+            /// <remarks>From jetson-orin-nano.miro(56): <c>navigate random 50%</c></remarks>
             public const global::Miro.Dsl.Model.NavigationKind Navigation = global::Miro.Dsl.Model.NavigationKind.Random;
 
             /// <summary>For random navigation, the fraction of candidates tried.</summary>
-            /// <remarks>From jetson-orin-nano.miro(56): <c>keep top 40%  navigate random 50%</c></remarks>
+            /// <remarks>From jetson-orin-nano.miro(56): <c>navigate random 50%</c></remarks>
             public const double RandomFraction = 0.5;
 
             /// <summary>What the profiler maximises.</summary>

@@ -125,7 +125,7 @@ namespace Miro.Examples.Devices
         /// <remarks>
         /// From laptop.miro(32): <c>episodic capacity 2000 samples select reservoir</c><br/>
         /// From laptop.miro(34): <c>swap ratio 50% every 2 epochs policy entropy</c><br/>
-        /// From laptop.miro(40): <c>epochs 1  batch 32  threads 2</c>
+        /// From laptop.miro(40): <c>batch 32</c>
         /// </remarks>
         public static Configuration Default { get; } = new Configuration(EpisodicCapacity: 2000, SwapRatio: 0.5, Batch: 32);
 
@@ -199,30 +199,30 @@ namespace Miro.Examples.Devices
         public static class Profile
         {
             /// <summary>First task (1-based) at which profiling runs.</summary>
-            /// <remarks>From laptop.miro(57): <c>from task 2  sample 10%  trial 1 epoch</c></remarks>
+            /// <remarks>From laptop.miro(57): <c>from task 2</c></remarks>
             public const int FromTask = 2;
 
             /// <summary>Fraction of the stream and memories each trial uses.</summary>
-            /// <remarks>From laptop.miro(57): <c>from task 2  sample 10%  trial 1 epoch</c></remarks>
+            /// <remarks>From laptop.miro(57): <c>sample 10%</c></remarks>
             public const double SampleFraction = 0.1;
 
             /// <summary>Epochs each candidate trains for.</summary>
-            /// <remarks>From laptop.miro(57): <c>from task 2  sample 10%  trial 1 epoch</c></remarks>
+            /// <remarks>From laptop.miro(57): <c>trial 1 epoch</c></remarks>
             public const int TrialEpochs = 1;
 
             /// <summary>Warm-start epochs before the trials.</summary>
             public const int WarmupEpochs = 0;
 
             /// <summary>Fraction of candidates kept by accuracy.</summary>
-            /// <remarks>From laptop.miro(58): <c>keep top 50%  navigate grid</c></remarks>
+            /// <remarks>From laptop.miro(58): <c>keep top 50%</c></remarks>
             public const double KeepTopFraction = 0.5;
 
             /// <summary>How candidates are enumerated.</summary>
-            /// <remarks>From laptop.miro(58): <c>keep top 50%  navigate grid</c></remarks>
+            /// <remarks>From laptop.miro(58): <c>navigate grid</c></remarks>
             public const global::Miro.Dsl.Model.NavigationKind Navigation = global::Miro.Dsl.Model.NavigationKind.Grid;
 
             /// <summary>For random navigation, the fraction of candidates tried.</summary>
-            /// <remarks>From laptop.miro(58): <c>keep top 50%  navigate grid</c></remarks>
+            /// <remarks>From laptop.miro(58): <c>navigate grid</c></remarks>
             public const double RandomFraction = 1.0;
 
             /// <summary>What the profiler maximises.</summary>

@@ -186,31 +186,31 @@ namespace Miro.Examples.Devices
         public static class Profile
         {
             /// <summary>First task (1-based) at which profiling runs.</summary>
-            /// <remarks>From raspberry-pi-4.miro(54): <c>from task 2  sample 5%  trial 1 epoch  warmup 0 epochs</c></remarks>
+            /// <remarks>From raspberry-pi-4.miro(54): <c>from task 2</c></remarks>
             public const int FromTask = 2;
 
             /// <summary>Fraction of the stream and memories each trial uses.</summary>
-            /// <remarks>From raspberry-pi-4.miro(54): <c>from task 2  sample 5%  trial 1 epoch  warmup 0 epochs</c></remarks>
+            /// <remarks>From raspberry-pi-4.miro(54): <c>sample 5%</c></remarks>
             public const double SampleFraction = 0.05;
 
             /// <summary>Epochs each candidate trains for.</summary>
-            /// <remarks>From raspberry-pi-4.miro(54): <c>from task 2  sample 5%  trial 1 epoch  warmup 0 epochs</c></remarks>
+            /// <remarks>From raspberry-pi-4.miro(54): <c>trial 1 epoch</c></remarks>
             public const int TrialEpochs = 1;
 
             /// <summary>Warm-start epochs before the trials.</summary>
-            /// <remarks>From raspberry-pi-4.miro(54): <c>from task 2  sample 5%  trial 1 epoch  warmup 0 epochs</c></remarks>
+            /// <remarks>From raspberry-pi-4.miro(54): <c>warmup 0 epochs</c></remarks>
             public const int WarmupEpochs = 0;
 
             /// <summary>Fraction of candidates kept by accuracy.</summary>
-            /// <remarks>From raspberry-pi-4.miro(55): <c>keep top 40%  navigate grid</c></remarks>
+            /// <remarks>From raspberry-pi-4.miro(55): <c>keep top 40%</c></remarks>
             public const double KeepTopFraction = 0.4;
 
             /// <summary>How candidates are enumerated.</summary>
-            /// <remarks>From raspberry-pi-4.miro(55): <c>keep top 40%  navigate grid</c></remarks>
+            /// <remarks>From raspberry-pi-4.miro(55): <c>navigate grid</c></remarks>
             public const global::Miro.Dsl.Model.NavigationKind Navigation = global::Miro.Dsl.Model.NavigationKind.Grid;
 
             /// <summary>For random navigation, the fraction of candidates tried.</summary>
-            /// <remarks>From raspberry-pi-4.miro(55): <c>keep top 40%  navigate grid</c></remarks>
+            /// <remarks>From raspberry-pi-4.miro(55): <c>navigate grid</c></remarks>
             public const double RandomFraction = 1.0;
 
             /// <summary>What the profiler maximises.</summary>
