@@ -148,8 +148,6 @@ internal static class MiroGrammar
 
     // ---- tune and when ----
 
-    private static readonly string[] TuneHeads = { "episodic", "stream", "swap", "train" };
-
     private static readonly Parser<SettingSyntax> TuneItem =
         from path in Lexical.Path
         from k in Kw("in")
@@ -198,7 +196,7 @@ internal static class MiroGrammar
         Section("memory", "the memory section", MemoryItem, Keywords.MemoryItems, Keywords.PolicyItems),
         Section("train", "the train section", TrainItem, Keywords.TrainItems, Keywords.PolicyItems),
         Section("budget", "the budget section", BudgetItem, Keywords.BudgetItems, Keywords.PolicyItems),
-        Section("tune", "the tune section", TuneItem, TuneHeads, Keywords.PolicyItems),
+        Section("tune", "the tune section", TuneItem, Keywords.TuneItems, Keywords.PolicyItems),
         Section("profile", "the profile section", ProfileItem, Keywords.ProfileItems, Keywords.PolicyItems),
         from k in Kw("when")
         from condition in Condition
