@@ -21,7 +21,7 @@ internal static class PolicyBinder
         var device = DeviceBinder.Bind(context, index["device"], policy);
         var data = DataBinder.Bind(context, index["data"]);
         var memory = MemoryBinder.Bind(context, index["memory"], policy);
-        var train = TrainBinder.Bind(context, index["train"]);
+        var train = TrainBinder.Bind(context, index["train"], data);
         var budgets = BudgetBinder.Bind(context, index["budget"]);
         var tunables = TuneBinder.Bind(context, index["tune"]);
         var profile = ProfileBinder.Bind(context, index["profile"]);

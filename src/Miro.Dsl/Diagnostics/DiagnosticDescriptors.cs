@@ -155,6 +155,21 @@ public static class DiagnosticDescriptors
         DiagnosticIds.ReservedName, MiroSeverity.Error, "Name reserved by C#",
         "'{0}' is a C# keyword and cannot name the generated {1}; rename it, e.g. '{2}'");
 
+    /// <summary>An <c>init</c> model argument that names no initialisation.</summary>
+    public static readonly DiagnosticDescriptor UnknownInit = new(
+        DiagnosticIds.UnknownInit, MiroSeverity.Error, "Unknown weight initialisation",
+        "unknown init '{0}'{1}; use default (TorchSharp's layer defaults), xavier (Xavier-uniform weights, zero biases, as the DER and CarM reference code) or kaiming (He-uniform weights, zero biases)");
+
+    /// <summary>A <c>head</c> setting that names no head.</summary>
+    public static readonly DiagnosticDescriptor UnknownHead = new(
+        DiagnosticIds.UnknownHead, MiroSeverity.Error, "Unknown head",
+        "unknown head '{0}'{1}; use incremental (one output per class seen so far) or fixed (one output per class of {2} from task 1)");
+
+    /// <summary>A fixed head with outputs for classes that no task brings.</summary>
+    public static readonly DiagnosticDescriptor FixedHeadUnusedClasses = new(
+        DiagnosticIds.FixedHeadUnusedClasses, MiroSeverity.Warning, "Fixed head with classes no task brings",
+        "the fixed head has {0} outputs ({1} has {0} classes) but the tasks bring only {2}; the other outputs are never a target but still take part in the loss and in predictions. Use 'head incremental', or tasks that cover the data set");
+
     /// <summary>Every descriptor, in ID order (docs and tests enumerate it).</summary>
     public static readonly DiagnosticDescriptor[] All =
     {
@@ -162,5 +177,6 @@ public static class DiagnosticDescriptors
         UnknownName, Duplicate, UnitKindMismatch, UnknownUnit, MissingUnit, OutOfRange, MissingRequired, UnknownTunable,
         TuneValueKind, WhenWidens, SwapWithoutStorage, TooFewCandidates, DoesNotFitDram, InvalidRange, NotWholeNumber,
         UnknownArgument, InvalidClassOrder, TooManyClasses, StorageTierTooLarge, ProfilingNeverRuns, TunableWithoutSetting, ReservedName,
+        UnknownInit, UnknownHead, FixedHeadUnusedClasses,
     };
 }

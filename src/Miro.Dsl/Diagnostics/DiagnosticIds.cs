@@ -93,4 +93,13 @@ public static class DiagnosticIds
 
     /// <summary><c>MIRO2022</c>: Name reserved by C#.</summary>
     public const string ReservedName = "MIRO2022";
+
+    /// <summary><c>MIRO2023</c>: Unknown weight initialisation.</summary>
+    public const string UnknownInit = "MIRO2023";
+
+    /// <summary><c>MIRO2024</c>: Unknown head.</summary>
+    public const string UnknownHead = "MIRO2024";
+
+    /// <summary><c>MIRO2025</c>: Fixed head with classes no task brings.</summary>
+    public const string FixedHeadUnusedClasses = "MIRO2025";
 }

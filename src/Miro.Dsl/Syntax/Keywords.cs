@@ -17,7 +17,7 @@ internal static class Keywords
     public static readonly string[] PowerItems = { "idle", "active" };
     public static readonly string[] DataItems = { "dataset", "tasks", "classes", "sample", "validation", "order" };
     public static readonly string[] MemoryItems = { "stream", "episodic", "storage", "swap" };
-    public static readonly string[] TrainItems = { "model", "learner", "epochs", "batch", "threads", "replay", "loss", "optimizer" };
+    public static readonly string[] TrainItems = { "model", "head", "learner", "epochs", "batch", "threads", "replay", "loss", "optimizer" };
     public static readonly string[] BudgetItems = { "energy" };
 
     /// <summary>The first part of a tunable's path in a <c>tune</c> block (<c>episodic.capacity</c>).</summary>

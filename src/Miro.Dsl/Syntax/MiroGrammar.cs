@@ -124,6 +124,7 @@ internal static class MiroGrammar
 
     private static readonly Parser<SettingSyntax> TrainItem = Choice(
         Simple("model", NameOrCall.Named("a model such as mlp(hidden: [100, 100]), cnn, resnet18 or reduced_resnet18")),
+        Simple("head", Name.Named("a head (incremental or fixed)")),
         Simple("learner", Name.Named("a learner (er or online_er)")),
         Simple("epochs", QuantityOf("a number of epochs such as 1")),
         Simple("batch", QuantityOf("a batch size such as 16")),

@@ -91,6 +91,7 @@ internal static class PolicyEmitter
         WriteConfiguration(w, policy, docs);
         WriteCandidates(w, spec, policy.Sources, docs);
         WriteDevice(w, spec.Device, policy.Sources, docs);
+        WriteModel(w, spec.Train.Model, policy.Sources, docs);
         WriteBudget(w, spec.Budgets, policy.Sources, docs);
         if (spec.Profile is { } profile) WriteProfile(w, profile, policy.Sources, docs);
 
@@ -197,6 +198,19 @@ internal static class PolicyEmitter
         Constant(w, docs, sources.Find("device.meter"), "The energy meter to use.", $"{Dsl}.Model.MeterKind", "Meter", CSharpLiterals.Enum(device.Meter));
         if (device.ComputeJoulesPerFlop is { } perFlop)
             Constant(w, docs, sources.Find("device.compute"), "Energy per floating-point operation, in joules.", "double", "ComputeJoulesPerFlop", CSharpLiterals.Double(perFlop));
+        EndConstants(w);
+    }
+
+    private static void WriteModel(IndentedTextWriter w, ModelSpec model, SpecSourceMap sources, DocComments docs)
+    {
+        BeginConstants(w, docs, "Model", "The network the train block declares: architecture, weight initialisation and head.");
+        var modelLine = sources.Find("train.model");
+        Constant(w, docs, modelLine, "The architecture.", $"{Dsl}.Model.ModelKind", "Kind", CSharpLiterals.Enum(model.Kind));
+        Constant(w, docs, modelLine, "How weights are initialised.", $"{Dsl}.Model.WeightInit", "Init", CSharpLiterals.Enum(model.Init));
+        var headLine = sources.Find("train.head");
+        Constant(w, docs, headLine, "Whether the head grows per task or has every class of the data set from task 1.", $"{Dsl}.Model.HeadKind", "Head", CSharpLiterals.Enum(model.Head));
+        if (model.Head == HeadKind.Fixed)
+            Constant(w, docs, headLine, "Outputs of the fixed head (the data set's classes).", "int", "HeadClasses", CSharpLiterals.Int(model.HeadClasses));
         EndConstants(w);
     }
 

@@ -58,7 +58,10 @@ namespace Miro.Examples.Devices
             Train: new global::Miro.Dsl.Model.TrainSpec(
                 Model: new global::Miro.Dsl.Model.ModelSpec(
                     Kind: global::Miro.Dsl.Model.ModelKind.ReducedResNet18,
-                    Hidden: global::Miro.Dsl.Model.EquatableArray<int>.Empty),
+                    Hidden: global::Miro.Dsl.Model.EquatableArray<int>.Empty,
+                    Init: global::Miro.Dsl.Model.WeightInit.Default,
+                    Head: global::Miro.Dsl.Model.HeadKind.Incremental,
+                    HeadClasses: 0),
                 Learner: global::Miro.Dsl.Model.LearnerKind.Er,
                 Epochs: 5,
                 Batch: 32,
@@ -181,6 +184,21 @@ namespace Miro.Examples.Devices
             /// <summary>The energy meter to use.</summary>
             /// <remarks>From jetson-orin-nano.miro(18): <c>meter ina3221</c></remarks>
             public const global::Miro.Dsl.Model.MeterKind Meter = global::Miro.Dsl.Model.MeterKind.Ina3221;
+        }
+
+        /// <summary>The network the train block declares: architecture, weight initialisation and head.</summary>
+        public static class Model
+        {
+            /// <summary>The architecture.</summary>
+            /// <remarks>From jetson-orin-nano.miro(35): <c>model reduced_resnet18</c></remarks>
+            public const global::Miro.Dsl.Model.ModelKind Kind = global::Miro.Dsl.Model.ModelKind.ReducedResNet18;
+
+            /// <summary>How weights are initialised.</summary>
+            /// <remarks>From jetson-orin-nano.miro(35): <c>model reduced_resnet18</c></remarks>
+            public const global::Miro.Dsl.Model.WeightInit Init = global::Miro.Dsl.Model.WeightInit.Default;
+
+            /// <summary>Whether the head grows per task or has every class of the data set from task 1.</summary>
+            public const global::Miro.Dsl.Model.HeadKind Head = global::Miro.Dsl.Model.HeadKind.Incremental;
         }
 
         /// <summary>The budget block's energy budgets, in joules.</summary>

@@ -58,7 +58,10 @@ namespace Miro.Examples.Devices
             Train: new global::Miro.Dsl.Model.TrainSpec(
                 Model: new global::Miro.Dsl.Model.ModelSpec(
                     Kind: global::Miro.Dsl.Model.ModelKind.Mlp,
-                    Hidden: new global::Miro.Dsl.Model.EquatableArray<int>(new int[] { 256, 256 })),
+                    Hidden: new global::Miro.Dsl.Model.EquatableArray<int>(new int[] { 256, 256 }),
+                    Init: global::Miro.Dsl.Model.WeightInit.Default,
+                    Head: global::Miro.Dsl.Model.HeadKind.Incremental,
+                    HeadClasses: 0),
                 Learner: global::Miro.Dsl.Model.LearnerKind.OnlineEr,
                 Epochs: 1,
                 Batch: 32,
@@ -181,6 +184,21 @@ namespace Miro.Examples.Devices
             /// <summary>Energy per floating-point operation, in joules.</summary>
             /// <remarks>From laptop.miro(19): <c>compute 30 pJ/flop</c></remarks>
             public const double ComputeJoulesPerFlop = 3E-11;
+        }
+
+        /// <summary>The network the train block declares: architecture, weight initialisation and head.</summary>
+        public static class Model
+        {
+            /// <summary>The architecture.</summary>
+            /// <remarks>From laptop.miro(38): <c>model mlp(hidden: [256, 256])</c></remarks>
+            public const global::Miro.Dsl.Model.ModelKind Kind = global::Miro.Dsl.Model.ModelKind.Mlp;
+
+            /// <summary>How weights are initialised.</summary>
+            /// <remarks>From laptop.miro(38): <c>model mlp(hidden: [256, 256])</c></remarks>
+            public const global::Miro.Dsl.Model.WeightInit Init = global::Miro.Dsl.Model.WeightInit.Default;
+
+            /// <summary>Whether the head grows per task or has every class of the data set from task 1.</summary>
+            public const global::Miro.Dsl.Model.HeadKind Head = global::Miro.Dsl.Model.HeadKind.Incremental;
         }
 
         /// <summary>The budget block's energy budgets, in joules.</summary>
