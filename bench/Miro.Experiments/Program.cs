@@ -4,16 +4,16 @@ using System.Globalization;
 namespace Miro.Experiments;
 
 /// <summary>
-/// Experiment harness: <c>dotnet run -c Release --project bench/Miro.Experiments -- online-er
-/// [--data DIR] [--seeds 5] [--threads 1]</c>.
+/// Experiment harness: <c>dotnet run -c Release --project bench/Miro.Experiments -- online-er|storage-tier|protocols
+/// [--data DIR] [--seeds 5] [--threads 1]</c>. The protocols come from examples/specs.
 /// </summary>
 public static class Program
 {
-    private const string Usage = "usage: Miro.Experiments online-er|storage-tier [--data DIR] [--seeds N] [--threads N]";
+    private const string Usage = "usage: Miro.Experiments online-er|storage-tier|protocols [--data DIR] [--seeds N] [--threads N]";
 
     public static int Main(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("online-er" or "storage-tier"))
+        if (args.Length == 0 || args[0] is not ("online-er" or "storage-tier" or "protocols"))
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -41,8 +41,11 @@ public static class Program
             }
         }
 
-        return args[0] == "storage-tier"
-            ? StorageTierExperiment.Run(data, seeds, threads, Console.Out)
-            : OnlineErExperiment.Run(data, seeds, threads, Console.Out);
+        return args[0] switch
+        {
+            "storage-tier" => StorageTierExperiment.Run(data, seeds, threads, Console.Out),
+            "protocols" => ProtocolsExperiment.Run(data, seeds, threads, Console.Out),
+            _ => OnlineErExperiment.Run(data, seeds, threads, Console.Out),
+        };
     }
 }
