@@ -28,7 +28,7 @@ internal static class OnlineErExperiment
     {
         DataSource source = DatasetLocator.Locate("fashion_mnist", dataDirectory);
         (Dataset train, Dataset test) = source.Load();
-        output.WriteLine($"Online ER, Split Fashion-MNIST ({source}; {train.Count} train / {test.Count} test), {seeds} seeds, {threads} thread(s)");
+        output.WriteLine($"Online ER, Split Fashion-MNIST ({source}; {train.Count} train / {test.Count} test), seeds {SeedRuns.FirstSeed}..{SeedRuns.FirstSeed + seeds - 1}, {threads} thread(s)");
         output.WriteLine("| configuration | model | lr | final average accuracy % (mean ± std) | per seed | seconds per run |");
         output.WriteLine("|---|---|---|---|---|---|");
         PolicySpec reference = ProtocolSpecs.OnlineEr();

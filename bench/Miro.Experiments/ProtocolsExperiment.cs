@@ -17,7 +17,7 @@ internal static class ProtocolsExperiment
     {
         DataSource source = DatasetLocator.Locate("fashion_mnist", dataDirectory);
         (Dataset train, Dataset test) = source.Load();
-        output.WriteLine($"Reference protocols, Split Fashion-MNIST ({source}; {train.Count} train / {test.Count} test), {seeds} seeds, {threads} thread(s)");
+        output.WriteLine($"Reference protocols, Split Fashion-MNIST ({source}; {train.Count} train / {test.Count} test), seeds {SeedRuns.FirstSeed}..{SeedRuns.FirstSeed + seeds - 1}, {threads} thread(s)");
         output.WriteLine("| protocol | memory | lr | model | final average accuracy % (mean ± std) | per seed | seconds per run |");
         output.WriteLine("|---|---|---|---|---|---|---|");
 

@@ -10,9 +10,12 @@ using Miro.Runtime.Session;
 
 namespace Miro.Experiments;
 
-/// <summary>Final average accuracy of one policy over seeds 0 .. n-1, and how to print it.</summary>
+/// <summary>Final average accuracy of one policy over seeds <see cref="FirstSeed"/> .. + n-1, and how to print it.</summary>
 internal sealed record SeedRuns(IReadOnlyList<double> Accuracies, double SecondsPerRun)
 {
+    /// <summary>The first seed of every run (<c>--first-seed</c>; 0 by default).</summary>
+    public static int FirstSeed { get; set; }
+
     public double Mean => Accuracies.Average();
 
     /// <summary>Sample standard deviation (n - 1).</summary>
@@ -29,7 +32,7 @@ internal sealed record SeedRuns(IReadOnlyList<double> Accuracies, double Seconds
     {
         var accuracies = new List<double>();
         var clock = Stopwatch.StartNew();
-        for (int seed = 0; seed < seeds; seed++)
+        for (int seed = FirstSeed; seed < FirstSeed + seeds; seed++)
         {
             using var session = MiroSession.Create(policy, train, test, new SessionOptions { Seed = seed, Threads = threads });
             SessionResult result = session.Run();

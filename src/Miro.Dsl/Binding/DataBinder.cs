@@ -24,11 +24,12 @@ internal static class DataBinder
             dataset = chosen;
         }
 
-        var tasks = index.Quantity("tasks") is { } tasksSetting ? context.Count(tasksSetting, "tasks", 1) : 5;
-        var classes = index.Quantity("classes") is { } classesSetting ? context.Count(classesSetting, "classes per task", 1) : 2;
+        var tasks = index.Quantity("tasks") is { } tasksValue ? context.Count(tasksValue, "tasks", 1) : 5;
+        var classes = index.Quantity("classes") is { } classesValue ? context.Count(classesValue, "classes per task", 1) : 2;
         if (index["classes"] is { } c) SettingIndex.CheckClauses(context, c);
-        var sample = index.Quantity("sample") is { } sampleSetting ? context.Bytes(sampleSetting, "sample") : dataset.SampleBytes;
-        var validation = index.Quantity("validation") is { } validationSetting ? context.Fraction(validationSetting, "validation", allowZero: true, allowOne: false)
+        var sample = index.Quantity("sample") is { } sampleValue ? context.Bytes(sampleValue, "sample") : dataset.SampleBytes;
+        var validation = index.Quantity("validation") is { } validationValue
+            ? context.Fraction(validationValue, "validation", allowZero: true, allowOne: false)
             : 0.1;
 
         if (tasks is not null && classes is not null && (long)tasks.Value * classes.Value > dataset.Classes)
@@ -49,8 +50,7 @@ internal static class DataBinder
     private static DatasetInfo? BindDataset(BindContext context, WordSyntax word)
     {
         if (DatasetCatalog.Find(word.Text) is { } found) return found;
-        var names = new string[DatasetCatalog.All.Count];
-        for (var i = 0; i < names.Length; i++) names[i] = DatasetCatalog.All[i].Name;
+        var names = DatasetCatalog.Names();
         context.Report(DiagnosticDescriptors.UnknownName, word.Span, "dataset", word.Text, SyntaxErrors.Join(names), Suggestions.DidYouMean(word.Text, names));
         return null;
     }

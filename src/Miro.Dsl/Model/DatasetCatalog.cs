@@ -56,11 +56,18 @@ public static class DatasetCatalog
         return null;
     }
 
-    /// <summary>The canonical names, for messages (<c>fashion_mnist, mnist, cifar10 or cifar100</c>).</summary>
-    public static string NameList()
+    /// <summary>The canonical names, in catalog order.</summary>
+    public static string[] Names()
     {
         var names = new string[All.Count];
         for (var i = 0; i < names.Length; i++) names[i] = All[i].Name;
+        return names;
+    }
+
+    /// <summary>The canonical names, for messages (<c>fashion_mnist, mnist, cifar10 or cifar100</c>).</summary>
+    public static string NameList()
+    {
+        var names = Names();
         return string.Join(", ", names, 0, names.Length - 1) + " or " + names[names.Length - 1];
     }
 }
