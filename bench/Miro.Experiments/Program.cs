@@ -4,16 +4,17 @@ using System.Globalization;
 namespace Miro.Experiments;
 
 /// <summary>
-/// Experiment harness: <c>dotnet run -c Release --project bench/Miro.Experiments -- online-er
-/// [--data DIR] [--seeds 5] [--threads 1]</c>.
+/// Experiment harness: <c>dotnet run -c Release --project bench/Miro.Experiments -- online-er|storage-tier|protocols
+/// [--data DIR] [--seeds 5] [--first-seed 0] [--threads 1]</c>. The protocols come from examples/specs;
+/// <c>--first-seed</c> splits a long run into batches of seeds whose per-seed columns can be pooled.
 /// </summary>
 public static class Program
 {
-    private const string Usage = "usage: Miro.Experiments online-er|storage-tier [--data DIR] [--seeds N] [--threads N]";
+    private const string Usage = "usage: Miro.Experiments online-er|storage-tier|protocols [--data DIR] [--seeds N] [--first-seed N] [--threads N]";
 
     public static int Main(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("online-er" or "storage-tier"))
+        if (args.Length == 0 || args[0] is not ("online-er" or "storage-tier" or "protocols"))
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -21,6 +22,7 @@ public static class Program
 
         string? data = null;
         int seeds = 5;
+        int firstSeed = 0;
         int threads = 1;
         for (int i = 1; i + 1 < args.Length; i += 2)
         {
@@ -32,6 +34,9 @@ public static class Program
                 case "--seeds":
                     seeds = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
                     break;
+                case "--first-seed":
+                    firstSeed = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                    break;
                 case "--threads":
                     threads = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
                     break;
@@ -41,8 +46,12 @@ public static class Program
             }
         }
 
-        return args[0] == "storage-tier"
-            ? StorageTierExperiment.Run(data, seeds, threads, Console.Out)
-            : OnlineErExperiment.Run(data, seeds, threads, Console.Out);
+        SeedRuns.FirstSeed = firstSeed;
+        return args[0] switch
+        {
+            "storage-tier" => StorageTierExperiment.Run(data, seeds, threads, Console.Out),
+            "protocols" => ProtocolsExperiment.Run(data, seeds, threads, Console.Out),
+            _ => OnlineErExperiment.Run(data, seeds, threads, Console.Out),
+        };
     }
 }

@@ -14,14 +14,14 @@ internal static class PolicyBinder
         string? ns = null;
         if (index["namespace"] is { } n)
         {
-            var path = (PathSyntax)n.Values[0];
+            var path = n.Path();
             foreach (var part in path.Parts) CSharpNames.Check(context, part, "namespace");
             ns = path.Text;
         }
         var device = DeviceBinder.Bind(context, index["device"], policy);
         var data = DataBinder.Bind(context, index["data"]);
         var memory = MemoryBinder.Bind(context, index["memory"], policy);
-        var train = TrainBinder.Bind(context, index["train"]);
+        var train = TrainBinder.Bind(context, index["train"], data);
         var budgets = BudgetBinder.Bind(context, index["budget"]);
         var tunables = TuneBinder.Bind(context, index["tune"]);
         var profile = ProfileBinder.Bind(context, index["profile"]);

@@ -16,14 +16,14 @@ internal static class PolicyChecks
         var memorySection = policy["memory"];
         foreach (var t in tunables)
             if (t.Parameter == TunableParameter.SwapRatio && memory.Swap is null && memorySection is not null)
-                context.Report(DiagnosticDescriptors.TunableWithoutSetting, ((PathSyntax)t.Setting.Values[0]).Span, "swap.ratio", "swap", "swap ratio 25%");
+                context.Report(DiagnosticDescriptors.TunableWithoutSetting, (t.Setting.Path()).Span, "swap.ratio", "swap", "swap ratio 25%");
 
         if (memorySection?.Block is { } block && device.DramBytes > 0)
             CheckDramFit(context, block, device, data, memory, tunables);
 
         if (memory.Storage?.CapacityBytes is { } tier && device.Storage is { } flash && flash.CapacityBytes > 0 && tier > flash.CapacityBytes)
         {
-            var at = First(memorySection?.Block, "storage")!.Values[0].Span;
+            var at = First(memorySection?.Block, "storage")!.Value().Span;
             context.Report(DiagnosticDescriptors.StorageTierTooLarge, at, BindContext.FormatBytes(tier), flash.Kind, BindContext.FormatBytes(flash.CapacityBytes));
         }
 
@@ -70,7 +70,7 @@ internal static class PolicyChecks
     private static List<(double Value, TextSpan Span)> Values(BlockSyntax block, string name, int declared, IReadOnlyList<BoundTunable> tunables, TunableParameter parameter)
     {
         var values = new List<(double, TextSpan)>();
-        if (First(block, name) is { } setting) values.Add((declared, setting.Values[0].Span));
+        if (First(block, name) is { } setting) values.Add((declared, setting.Value().Span));
         foreach (var t in tunables)
             if (t.Parameter == parameter) values.AddRange(t.Values);
         return values;

@@ -18,9 +18,11 @@ internal static class MiroGrammar
 
     private static Parser<WordSyntax> Kw(string keyword) => Lexical.Keyword(keyword);
 
-    private static SettingSyntax Setting(WordSyntax keyword, IReadOnlyList<ValueSyntax> values, IReadOnlyList<ClauseSyntax>? clauses = null, BlockSyntax? block = null)
+    private static SettingSyntax Setting(WordSyntax keyword, IReadOnlyList<ValueSyntax> values, IReadOnlyList<ClauseSyntax>? clauses = null, BlockSyntax? block = null, IOption<WordSyntax>? trailingWord = null)
     {
+        // The span covers the whole setting, so generated docs quote all of it ("trial 1 epoch").
         var span = keyword.Span;
+        if (trailingWord is { IsDefined: true }) span = span.Cover(trailingWord.Get().Span);
         foreach (var v in values) span = span.Cover(v.Span);
         foreach (var c in clauses ?? NoClauses) span = span.Cover(c.Span);
         if (block is not null) span = span.Cover(block.Span);
@@ -122,6 +124,7 @@ internal static class MiroGrammar
 
     private static readonly Parser<SettingSyntax> TrainItem = Choice(
         Simple("model", NameOrCall.Named("a model such as mlp(hidden: [100, 100]), cnn, resnet18 or reduced_resnet18")),
+        Simple("head", Name.Named("a head (incremental or fixed)")),
         Simple("learner", Name.Named("a learner (er or online_er)")),
         Simple("epochs", QuantityOf("a number of epochs such as 1")),
         Simple("batch", QuantityOf("a batch size such as 16")),
@@ -145,8 +148,6 @@ internal static class MiroGrammar
         select Setting(k, new[] { q }, clauses);
 
     // ---- tune and when ----
-
-    private static readonly string[] TuneHeads = { "episodic", "stream", "swap", "train" };
 
     private static readonly Parser<SettingSyntax> TuneItem =
         from path in Lexical.Path
@@ -172,11 +173,11 @@ internal static class MiroGrammar
         from k in Kw("trial")
         from q in QuantityOf("a number of epochs such as 1")
         from e in EpochWord.XOptional()
-        select Setting(k, new[] { q }),
+        select Setting(k, new[] { q }, trailingWord: e),
         from k in Kw("warmup")
         from q in QuantityOf("a number of epochs such as 0")
         from e in EpochWord.XOptional()
-        select Setting(k, new[] { q }),
+        select Setting(k, new[] { q }, trailingWord: e),
         from k in Kw("keep")
         from t in Kw("top")
         from q in QuantityOf("a percentage such as 40%")
@@ -196,7 +197,7 @@ internal static class MiroGrammar
         Section("memory", "the memory section", MemoryItem, Keywords.MemoryItems, Keywords.PolicyItems),
         Section("train", "the train section", TrainItem, Keywords.TrainItems, Keywords.PolicyItems),
         Section("budget", "the budget section", BudgetItem, Keywords.BudgetItems, Keywords.PolicyItems),
-        Section("tune", "the tune section", TuneItem, TuneHeads, Keywords.PolicyItems),
+        Section("tune", "the tune section", TuneItem, Keywords.TuneItems, Keywords.PolicyItems),
         Section("profile", "the profile section", ProfileItem, Keywords.ProfileItems, Keywords.PolicyItems),
         from k in Kw("when")
         from condition in Condition
