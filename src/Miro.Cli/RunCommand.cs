@@ -23,14 +23,14 @@ namespace Miro.Cli;
 /// with live progress, writes <c>task-NN.json</c> and <c>summary.json</c> into the output directory
 /// and prints the accuracy matrix, average accuracy and forgetting. A policy with a storage tier
 /// keeps its sample store in the output directory (at the tier's path) and swaps from it; every
-/// epoch and task end, and every <c>--checkpoint-every N</c> training steps (default
-/// <see cref="RunOptions.DefaultCheckpointEverySteps"/>; 0: none between epochs), writes
-/// <c>checkpoint.bin</c> there, and <c>--resume DIR</c> continues a killed run from it (with the
+/// task end, and inside tasks at most every <c>--checkpoint-interval T</c> (default
+/// <see cref="RunOptions.DefaultCheckpointInterval"/>) or every <c>--checkpoint-every N</c> training
+/// steps, writes <c>checkpoint.bin</c> there, and <c>--resume DIR</c> continues a killed run from it (with the
 /// checkpoint's seed and threads).
 /// </summary>
 internal static class RunCommand
 {
-    public const string Usage = "usage: miro run <spec.miro> [--data DIR] [--seed N] [--out DIR] [--threads N] [--policy NAME] [--resume DIR] [--checkpoint-every STEPS]";
+    public const string Usage = "usage: miro run <spec.miro> [--data DIR] [--seed N] [--out DIR] [--threads N] [--policy NAME] [--resume DIR] [--checkpoint-every STEPS] [--checkpoint-interval TIME]";
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -152,7 +152,7 @@ internal static class RunCommand
         using var energy = EnergyHook.Start(policy, new EnergyMeterOptions { IoCounters = io });
         EnergyPrinter.PrintMeter(stdout, energy.Meter.Source);
         using StorageTier? tier = policy.Memory.Storage is { } storage ? new StorageTier(storage, policy.Memory.Swap, outDir, io, energy.Meter) : null;
-        var checkpointer = new Checkpointer(outDir, tier, everyEpochs: 1, everySteps: options.CheckpointEverySteps);
+        var checkpointer = new Checkpointer(outDir, tier, everySteps: options.CheckpointEverySteps, interval: options.CheckpointInterval);
         var hooks = new System.Collections.Generic.List<ISessionHook> { energy, ResourceHook.For(policy, outDir) };
         if (tier is not null)
         {

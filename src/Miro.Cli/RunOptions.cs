@@ -6,14 +6,16 @@ namespace Miro.Cli;
 
 /// <summary>The parsed arguments of <c>miro run</c>.</summary>
 internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Seed, string? OutputDirectory, int? Threads, string? PolicyName, string? ResumeDirectory = null,
-    int CheckpointEverySteps = RunOptions.DefaultCheckpointEverySteps)
+    int CheckpointEverySteps = 0, TimeSpan CheckpointInterval = default)
 {
     /// <summary>
-    /// Training steps between two checkpoints inside an epoch when <c>--checkpoint-every</c> is not
-    /// given: a kill loses at most this many steps (a few seconds of MLP training), and one write of
-    /// the checkpoint costs a few milliseconds.
+    /// The longest time between two checkpoints inside a task when neither <c>--checkpoint-every</c>
+    /// nor <c>--checkpoint-interval</c> is given: a kill loses at most this much training, and one
+    /// checkpoint (about 1 MB, fsynced, 15-20 ms here) every 30 s costs under 0.1% of the run.
+    /// Counting steps instead would cost a share that grows with the training speed (every 200
+    /// steps of a fast MLP run was +16% wall time).
     /// </summary>
-    public const int DefaultCheckpointEverySteps = 200;
+    public static readonly TimeSpan DefaultCheckpointInterval = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Parses <paramref name="args"/>. On failure <paramref name="error"/> says what is wrong; a
@@ -30,7 +32,8 @@ internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Se
         string? resume = null;
         int seed = 0;
         int? threads = null;
-        int checkpointEvery = DefaultCheckpointEverySteps;
+        int checkpointEvery = 0;
+        TimeSpan? checkpointInterval = null;
         for (int i = 0; i < args.Length; i++)
         {
             string arg = args[i];
@@ -72,7 +75,13 @@ internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Se
                         checkpointEvery = c;
                         break;
                     case "--checkpoint-every":
-                        error = $"--checkpoint-every needs a number of steps (0: only at epoch and task ends), not '{value}'.";
+                        error = $"--checkpoint-every needs a number of steps (0: not by steps), not '{value}'.";
+                        return false;
+                    case "--checkpoint-interval" when TryParseInterval(value, out TimeSpan interval):
+                        checkpointInterval = interval;
+                        break;
+                    case "--checkpoint-interval":
+                        error = $"--checkpoint-interval needs a time such as 30s, 2min, 500ms or 1h (0: not by time), not '{value}'.";
                         return false;
                     case "--seed" or "--threads":
                         error = $"{arg} needs {(arg == "--seed" ? "an integer" : "a positive integer")}, not '{value}'.";
@@ -105,7 +114,41 @@ internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Se
             return false;
         }
 
-        options = new RunOptions(spec, data, seed, resume ?? output, threads, policy, resume, checkpointEvery);
+        // Steps alone when only --checkpoint-every is given; the time default otherwise.
+        checkpointInterval ??= checkpointEvery > 0 ? TimeSpan.Zero : DefaultCheckpointInterval;
+        options = new RunOptions(spec, data, seed, resume ?? output, threads, policy, resume, checkpointEvery, checkpointInterval.Value);
+        return true;
+    }
+
+    /// <summary>Parses <c>0</c> or a non-negative number with a unit: <c>ms</c>, <c>s</c>, <c>min</c> or <c>h</c>.</summary>
+    private static bool TryParseInterval(string text, out TimeSpan interval)
+    {
+        interval = TimeSpan.Zero;
+        if (text == "0")
+        {
+            return true;
+        }
+
+        int split = text.Length;
+        while (split > 0 && char.IsAsciiLetter(text[split - 1]))
+        {
+            split--;
+        }
+
+        double seconds = text[split..] switch
+        {
+            "ms" => 0.001,
+            "s" => 1,
+            "min" => 60,
+            "h" => 3600,
+            _ => double.NaN,
+        };
+        if (double.IsNaN(seconds) || !double.TryParse(text.AsSpan(0, split), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double amount))
+        {
+            return false;
+        }
+
+        interval = TimeSpan.FromSeconds(amount * seconds);
         return true;
     }
 }

@@ -39,15 +39,17 @@ public static class ResumeScenario
     /// <summary>
     /// Runs the policy in <paramref name="runDirectory"/> with a checkpoint after every
     /// <paramref name="checkpointEveryEpochs"/> epochs, every <paramref name="checkpointEverySteps"/> steps (0: none)
+    /// (or at the first step <paramref name="checkpointInterval"/> after the last checkpoint on <paramref name="checkpointClock"/>)
     /// and every task, resuming from its checkpoint when
     /// there is one; stops after <paramref name="tasks"/> tasks when given. <paramref name="onTaskDone"/>
     /// sees each completed task; <paramref name="extraHook"/> runs after the checkpointer.
     /// </summary>
     public static SessionResult Run(string runDirectory, PolicySpec policy, int? tasks = null, Action<TaskReport>? onTaskDone = null,
-        int checkpointEveryEpochs = 1, ISessionHook? extraHook = null, int checkpointEverySteps = 0)
+        int checkpointEveryEpochs = 1, ISessionHook? extraHook = null, int checkpointEverySteps = 0,
+        TimeSpan checkpointInterval = default, TimeProvider? checkpointClock = null, Energy.IIoCounters? storeIo = null)
     {
-        using var tier = new StorageTier(policy.Memory.Storage!, policy.Memory.Swap, runDirectory);
-        var checkpointer = new Checkpointer(runDirectory, tier, checkpointEveryEpochs, checkpointEverySteps);
+        using var tier = new StorageTier(policy.Memory.Storage!, policy.Memory.Swap, runDirectory, storeIo);
+        var checkpointer = new Checkpointer(runDirectory, tier, checkpointEveryEpochs, checkpointEverySteps, checkpointInterval, checkpointClock);
         var hooks = new List<ISessionHook> { tier, checkpointer };
         if (extraHook is not null)
         {

@@ -119,19 +119,13 @@ public static class IdxReader
                 $"has {labels.Dimensions[0]} labels but {imagesPath} has {count} images; expected the same count.");
         }
 
-        var features = new float[images.Data.Length];
-        for (int i = 0; i < features.Length; i++)
-        {
-            features[i] = images.Data[i] / 255f;
-        }
-
         var y = new int[count];
         for (int i = 0; i < count; i++)
         {
             y[i] = labels.Data[i];
         }
 
-        return new Dataset(features, y, shape, imagesPath);
+        return new Dataset(images.Data, SampleEncoding.PixelBytes, y, shape, imagesPath);
     }
 
     private static string Hex(ReadOnlySpan<byte> bytes)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using Microsoft.Data.Sqlite;
+using Miro.Runtime.Data;
 
 namespace Miro.Runtime.Memory;
 
@@ -13,11 +14,14 @@ namespace Miro.Runtime.Memory;
 internal static class SampleStoreSchema
 {
     public const string Format = "miro-sample-store";
-    public const int Version = 1;
+    // Version 2 keeps samples in the data set's element type (version 1: always float32). A
+    // version-1 payload read as bytes would be a silent misread, so older stores are refused.
+    public const int Version = 2;
 
-    // The identity (id, source id, label, task) is checksummed with the payload, so a row whose
-    // label or ids were damaged fails its check like a damaged payload would.
-    public const int HeaderBytes = 28; // id 8 + source id 8 + label 4 + task 4 + crc 4: the logical bytes per record besides the payload
+    // The identity (id, source id, label, task) and the element type are checksummed with the
+    // payload, so a row whose label, ids or type were damaged fails its check like a damaged
+    // payload would.
+    public const int HeaderBytes = 29; // id 8 + source id 8 + label 4 + task 4 + element 1 + crc 4: the logical bytes per record besides the payload
 
     private static ReadOnlySpan<byte> SqliteMagic => "SQLite format 3\0"u8;
 
@@ -48,7 +52,7 @@ internal static class SampleStoreSchema
 
     /// <summary>Creates the schema in a new (empty) database, or validates an existing one.</summary>
     /// <returns>The next sample id to assign.</returns>
-    public static long CreateOrValidate(SqliteConnection connection, string file, int featureCount)
+    public static long CreateOrValidate(SqliteConnection connection, string file, int featureCount, SampleEncoding encoding)
     {
         var tables = new HashSet<string>(StringComparer.Ordinal);
         using (var list = connection.CreateCommand())
@@ -62,7 +66,7 @@ internal static class SampleStoreSchema
         }
         if (tables.Count == 0)
         {
-            Create(connection, featureCount);
+            Create(connection, featureCount, encoding);
             return 1;
         }
         if (!tables.Contains("meta") || !tables.Contains("samples") || !tables.Contains("task_progress"))
@@ -86,15 +90,25 @@ internal static class SampleStoreSchema
         }
         if (version < Version)
         {
+            string directory = Path.GetDirectoryName(file) ?? file;
+            string what = version == 1 ? " (float32 samples; this build stores samples in the data set's element type, e.g. bytes for Fashion-MNIST)" : "";
             throw new SampleStoreException(file,
-                $"'{file}' uses sample store format {version}, which this build (format {Version}) cannot migrate. " +
-                "Delete the store directory to rebuild it from the stream, or use the Miro version that wrote it.");
+                $"'{file}' uses sample store format {version}{what}, which this build (format {Version}) cannot read. " +
+                $"To rebuild it, delete the directory '{directory}' and start the run again without --resume: every task writes its samples to a new store. " +
+                "Or keep using the Miro version that wrote it. The file was left untouched.");
         }
         long stored = ParseLong(meta, "features", file);
         if (stored != featureCount)
         {
             throw new SampleStoreException(file,
                 $"'{file}' holds samples of {stored} features but this run's samples have {featureCount}. " +
+                "Give this run its own storage path, or delete the store if its samples are no longer wanted.");
+        }
+        string element = meta.GetValueOrDefault("element", "missing");
+        if (element != encoding.ToString())
+        {
+            throw new SampleStoreException(file,
+                $"'{file}' holds samples of element type {element} but this run's data are {encoding}. " +
                 "Give this run its own storage path, or delete the store if its samples are no longer wanted.");
         }
         return ParseLong(meta, "next_id", file);
@@ -106,7 +120,7 @@ internal static class SampleStoreSchema
             "move the store directory aside (to inspect or recover it with the sqlite3 tool) or delete it to start an empty store.",
             inner);
 
-    private static void Create(SqliteConnection connection, int featureCount)
+    private static void Create(SqliteConnection connection, int featureCount, SampleEncoding encoding)
     {
         using var transaction = connection.BeginTransaction();
         using var create = connection.CreateCommand();
@@ -118,12 +132,14 @@ internal static class SampleStoreSchema
                 source_id INTEGER NOT NULL,
                 label INTEGER NOT NULL,
                 task INTEGER NOT NULL,
+                element INTEGER NOT NULL,
                 crc INTEGER NOT NULL,
                 payload BLOB NOT NULL);
             CREATE INDEX samples_by_label ON samples (label, id);
             CREATE TABLE task_progress (task INTEGER PRIMARY KEY, written INTEGER NOT NULL);
             INSERT INTO meta (key, value) VALUES
-                ('format', '{Format}'), ('version', '{Version}'), ('features', '{featureCount}'), ('next_id', '1');
+                ('format', '{Format}'), ('version', '{Version}'), ('features', '{featureCount}'),
+                ('element', '{encoding}'), ('next_id', '1');
             """;
         create.ExecuteNonQuery();
         transaction.Commit();

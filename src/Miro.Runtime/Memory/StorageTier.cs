@@ -11,12 +11,13 @@ namespace Miro.Runtime.Memory;
 
 /// <summary>
 /// The storage tier in the CL loop (DESIGN.md §4.1–§4.2), attached as a session hook: it opens the
-/// <see cref="SampleStore"/>, writes each task's stream to it at task start (resumably), runs a
+/// <see cref="SampleStore"/>, writes each task's stream to it while the task trains (resumably, on a
+/// <see cref="StoreWriter"/> thread; durable before the task's memory update and checkpoint), runs a
 /// <see cref="SwapWorker"/> while tasks 2+ train, and adds the tier's figures to each task report
 /// (<c>storage.bytesRead</c>, <c>storage.bytesWritten</c>, <c>swap.swaps</c>, ...).
 /// The store is also the <see cref="ISampleSource"/> an episodic memory grows from
 /// (<see cref="MiroSession.Reconfigure"/>'s <c>source</c>).
-/// <para>Energy (DESIGN.md §4.3): given a meter, the tier charges its task-start store writes to
+/// <para>Energy (DESIGN.md §4.3): given a meter, the tier charges its store writes to
 /// <see cref="EnergyPhase.ReplayIo"/> (they feed replay: the store is what swaps and EM growth draw
 /// from) and keeps <see cref="EnergyPhase.StorageSwap"/> entered while its swap worker runs (from
 /// the first epoch of task 2+ to the end of training). The meter splits the energy of that window
@@ -35,6 +36,7 @@ public sealed class StorageTier : ISessionHook, ICheckpointableTier, IDisposable
     private SwapWorker? _worker;
     private SwapCheckpoint? _resumeSwaps;
     private bool _swapPaused;
+    private StoreWriter? _writer;
     private long _stepsSeen;
     private long _readAtTaskStart;
     private long _writtenAtTaskStart;
@@ -67,33 +69,25 @@ public sealed class StorageTier : ISessionHook, ICheckpointableTier, IDisposable
     public void OnSessionStart(MiroSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        _store ??= SampleStore.Open(_directory, session.Scenario.Shape.Size, _tier.CapacityBytes, _io);
+        _store ??= SampleStore.Open(_directory, session.Scenario.Shape.Size, session.Scenario.Train.Encoding, _tier.CapacityBytes, _io);
     }
 
-    /// <summary>Writes the task's whole training stream (what the device saw) to flash.</summary>
+    /// <summary>Starts writing the task's whole training stream (what the device saw) to flash, in the background.</summary>
     public void OnTaskStart(TaskContext task)
     {
         ArgumentNullException.ThrowIfNull(task);
         var data = task.Session.Scenario.Train;
         var indices = task.Task.TrainIndices;
-        int n = indices.Count;
-        int size = data.SampleSize;
         _readAtTaskStart = Store.BytesRead;
         _writtenAtTaskStart = Store.BytesWritten;
         _taskSwaps = null;
-        var ids = new long[n];
-        var labels = new int[n];
-        var features = new float[n * size];
-        for (int i = 0; i < n; i++)
+        if (Store.CapacitySamples is long capacity && Store.Count + indices.Count > capacity)
         {
-            int index = indices[i];
-            ids[i] = index;
-            labels[i] = data.Label(index);
-            data.Features(index).CopyTo(features.AsSpan(i * size, size));
+            StoreWriter.WriteNow(Store, task.Index, data, indices, _meter);
         }
-        using (_meter?.Enter(EnergyPhase.ReplayIo))
+        else
         {
-            Store.WriteTask(task.Index, ids, labels, features);
+            _writer = StoreWriter.Start(Store, task.Index, data, indices, _meter);
         }
     }
 
@@ -135,7 +129,7 @@ public sealed class StorageTier : ISessionHook, ICheckpointableTier, IDisposable
     /// <inheritdoc />
     public void OnEpochEnd(TaskContext task, int epoch, EpochSummary summary) => _worker?.Drain();
 
-    /// <summary>Stops swapping before the end-of-task memory update.</summary>
+    /// <summary>Stops swapping and waits until the task's samples are durable, before the end-of-task memory update.</summary>
     public void OnTrainingEnd(TaskContext task)
     {
         if (_worker is { } worker)
@@ -145,6 +139,11 @@ public sealed class StorageTier : ISessionHook, ICheckpointableTier, IDisposable
             _worker = null;
         }
         LeaveSwapPhase();
+        if (_writer is { } writer)
+        {
+            _writer = null;
+            writer.WaitDurable();
+        }
     }
 
     /// <inheritdoc />
@@ -206,6 +205,8 @@ public sealed class StorageTier : ISessionHook, ICheckpointableTier, IDisposable
     /// <summary>Stops the worker and closes the store.</summary>
     public void Dispose()
     {
+        _writer?.Dispose();
+        _writer = null;
         _worker?.Dispose();
         _worker = null;
         LeaveSwapPhase();

@@ -74,6 +74,42 @@ public sealed class CheckpointResumeTests
         Assert.Equal(expected.Tasks[2].FinalLoss, resumed.Tasks[2].FinalLoss);
     }
 
+    [Theory]
+    [InlineData(ReplayMix.Concat, 31)]
+    [InlineData(ReplayMix.Balanced, 32)]
+    public void Time_based_checkpoints_at_irregular_steps_resume_to_the_uninterrupted_result(ReplayMix replay, int seed)
+    {
+        var policy = ResumeScenario.Policy(replay);
+        using var straight = new TempDirectory();
+        using var interrupted = new TempDirectory();
+        var expected = ResumeScenario.Run(straight.Path, policy, checkpointEveryEpochs: 0);
+
+        // A clock that advances 0-3 ms per reading, with a 40 ms interval: checkpoints land at irregular steps.
+        var interval = TimeSpan.FromMilliseconds(40);
+        Assert.Throws<SimulatedCrash>(() => ResumeScenario.Run(interrupted.Path, policy, checkpointEveryEpochs: 0,
+            extraHook: new CrashAfterStep(task: 2, epoch: 1, step: 50), checkpointInterval: interval, checkpointClock: new SteppingClock(seed)));
+        var identity = Checkpointer.Inspect(interrupted.Path);
+        Assert.Equal(2, identity.CompletedTasks);
+        // The last checkpoint is a time-based one inside task 3's second epoch (there are no epoch or step-count checkpoints).
+        Assert.Equal(1, identity.EpochsDoneInTask);
+        Assert.InRange(identity.StepsDoneInEpoch, 1, 51);
+        var resumed = ResumeScenario.Run(interrupted.Path, policy, checkpointEveryEpochs: 0, checkpointInterval: interval, checkpointClock: new SteppingClock(seed + 100));
+
+        Assert.Equal(expected.AccuracyMatrix, resumed.AccuracyMatrix);
+        Assert.Equal(expected.Tasks[2].FinalLoss, resumed.Tasks[2].FinalLoss);
+    }
+
+    /// <summary>A deterministic clock: every reading advances it by a seeded 0-3 ms.</summary>
+    private sealed class SteppingClock(int seed) : TimeProvider
+    {
+        private readonly Random _random = new(seed);
+        private long _now;
+
+        public override long TimestampFrequency => 1000;
+
+        public override long GetTimestamp() => _now += _random.Next(0, 4);
+    }
+
     [Fact]
     public void A_step_checkpointer_registered_before_the_storage_tier_is_refused()
     {
