@@ -125,6 +125,9 @@ public sealed partial class SampleStore : IDisposable
             throw new SampleStoreException(file, $"Cannot create the storage directory for '{file}': {e.Message}. Check the path and its permissions.", e);
         }
         SampleStoreSchema.CheckHeader(file);
+        // Refuse a damaged or foreign store before a writable connection exists: closing one merges
+        // the write-ahead log into the file, and a refused store must stay exactly as it was.
+        CheckBeforeWriting(file, featureCount);
 
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {

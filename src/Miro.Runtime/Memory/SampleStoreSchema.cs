@@ -50,21 +50,33 @@ internal static class SampleStoreSchema
     /// <returns>The next sample id to assign.</returns>
     public static long CreateOrValidate(SqliteConnection connection, string file, int featureCount)
     {
-        var tables = new HashSet<string>(StringComparer.Ordinal);
-        using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
-            using var reader = list.ExecuteReader();
-            while (reader.Read())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
+        var tables = Tables(connection);
         if (tables.Count == 0)
         {
             Create(connection, featureCount);
             return 1;
         }
+        return Validate(connection, file, featureCount, tables);
+    }
+
+    /// <summary>The names of the database's tables.</summary>
+    public static HashSet<string> Tables(SqliteConnection connection)
+    {
+        var tables = new HashSet<string>(StringComparer.Ordinal);
+        using var list = connection.CreateCommand();
+        list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+        using var reader = list.ExecuteReader();
+        while (reader.Read())
+        {
+            tables.Add(reader.GetString(0));
+        }
+        return tables;
+    }
+
+    /// <summary>Validates an existing store (read-only: it writes nothing).</summary>
+    /// <returns>The next sample id to assign.</returns>
+    public static long Validate(SqliteConnection connection, string file, int featureCount, HashSet<string> tables)
+    {
         if (!tables.Contains("meta") || !tables.Contains("samples") || !tables.Contains("task_progress"))
         {
             throw new SampleStoreException(file,
