@@ -13,7 +13,7 @@ internal static class Keywords
         "dataset", "tasks", "classes", "per", "task", "sample", "validation", "order",
         "stream", "episodic", "capacity", "select", "at", "swap", "ratio", "every", "epoch", "epochs", "unbounded",
         "model", "learner", "batch", "threads", "replay", "loss", "optimizer",
-        "energy", "on", "exceed", "run", "in", "step",
+        "energy", "on", "exceed", "corrupt", "run", "in", "step",
         "from", "trial", "warmup", "keep", "top", "navigate", "objective",
     };
 
