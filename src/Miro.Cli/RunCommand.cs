@@ -201,6 +201,10 @@ internal static class RunCommand
         string summary = ReportWriter.WriteSummary(outDir, result);
         PrintResult(stdout, result);
         EnergyPrinter.PrintTasks(stdout, result);
+        if (result.CorruptedSamples is { } corrupted)
+        {
+            stdout.WriteLine(Invariant($"damaged samples: {corrupted.Count} stored sample(s) failed their checksum when read and were skipped (ids {CorruptSampleReport.Format(corrupted.Ids)}); the flash may be failing."));
+        }
         (double checkpointSeconds, int checkpoints) = checkpointer.WriteTime;
         if (checkpoints > 0)
         {

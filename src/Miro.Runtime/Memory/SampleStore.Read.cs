@@ -85,6 +85,7 @@ public sealed partial class SampleStore
             {
                 features.Clear();
                 _index.Remove(label, id);
+                NoteCorrupted(id);
                 throw new SampleCorruptedException(FilePath, id, stored, actual);
             }
             MemoryMarshal.Cast<byte, float>(payload).CopyTo(features);

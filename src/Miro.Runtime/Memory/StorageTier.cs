@@ -39,6 +39,7 @@ public sealed class StorageTier : ISessionHook, IDisposable
     private long _readAtTaskStart;
     private long _writtenAtTaskStart;
     private SwapMetrics? _taskSwaps;
+    private readonly CorruptSampleGuard _corrupt;
 
     /// <summary>Creates the tier for a policy's <c>storage</c> and <c>swap</c> clauses.</summary>
     /// <param name="tier">The storage clause.</param>
@@ -55,6 +56,7 @@ public sealed class StorageTier : ISessionHook, IDisposable
         _directory = Path.GetFullPath(Path.Combine(baseDirectory, tier.Path));
         _io = io;
         _meter = meter;
+        _corrupt = new CorruptSampleGuard(tier.OnCorrupt);
     }
 
     /// <summary>The open store (after the session started).</summary>
@@ -81,6 +83,7 @@ public sealed class StorageTier : ISessionHook, IDisposable
         _readAtTaskStart = Store.BytesRead;
         _writtenAtTaskStart = Store.BytesWritten;
         _taskSwaps = null;
+        _corrupt.TaskStarted(Store);
         var ids = new long[n];
         var labels = new int[n];
         var features = new float[n * size];
@@ -120,6 +123,7 @@ public sealed class StorageTier : ISessionHook, IDisposable
     public StepVerdict OnStep(TaskContext task, in StepReport step)
     {
         _stepsSeen++;
+        _corrupt.Check(Store);
         if (_worker is { } worker)
         {
             ArgumentNullException.ThrowIfNull(task);
@@ -143,6 +147,7 @@ public sealed class StorageTier : ISessionHook, IDisposable
             _worker = null;
         }
         LeaveSwapPhase();
+        _corrupt.Check(Store);
     }
 
     /// <inheritdoc />
@@ -153,6 +158,7 @@ public sealed class StorageTier : ISessionHook, IDisposable
         extensions["storage.bytesRead"] = Store.BytesRead - _readAtTaskStart;
         extensions["storage.bytesWritten"] = Store.BytesWritten - _writtenAtTaskStart;
         extensions["storage.samples"] = Store.Count;
+        _corrupt.Report(Store, extensions);
         if (_taskSwaps is { } swaps)
         {
             extensions["swap.swaps"] = swaps.Swaps;

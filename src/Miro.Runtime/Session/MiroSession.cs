@@ -313,6 +313,7 @@ public sealed partial class MiroSession : IDisposable
             BackwardTransfer = last >= 0 ? Accuracy.BackwardTransfer(last) : double.NaN,
             Seconds = seconds,
             Tasks = _reports.ToArray(),
+            CorruptedSamples = Miro.Runtime.Memory.CorruptSampleReport.FromReports(_reports),
         };
     }
 
