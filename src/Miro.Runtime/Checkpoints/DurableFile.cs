@@ -14,9 +14,9 @@ internal static partial class DurableFile
     public static void Replace(string path, Action<Stream> write)
     {
         string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
+        Files.OwnerOnly.CreateDirectory(directory);
         string temp = path + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var stream = Files.OwnerOnly.OpenWrite(temp, FileMode.Create))
         {
             write(stream);
             stream.Flush(flushToDisk: true);

@@ -35,10 +35,15 @@ public static class ReportWriter
 
     private static string Write<T>(string directory, string name, T value)
     {
-        Directory.CreateDirectory(directory);
+        Files.OwnerOnly.CreateDirectory(directory);
         string path = Path.Combine(directory, name);
         string temp = path + ".tmp";
-        File.WriteAllText(temp, ToJson(value));
+        using (var stream = Files.OwnerOnly.OpenWrite(temp, FileMode.Create))
+        using (var writer = new StreamWriter(stream))
+        {
+            writer.Write(ToJson(value));
+        }
+
         File.Move(temp, path, overwrite: true);
         return path;
     }

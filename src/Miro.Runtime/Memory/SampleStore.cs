@@ -118,7 +118,9 @@ public sealed partial class SampleStore : IDisposable
         string file = Path.GetFullPath(Path.Combine(directory, FileName));
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            Files.OwnerOnly.CreateDirectory(Path.GetDirectoryName(file)!);
+            // SQLite would create the database 0644 and its -wal and -shm files like it.
+            Files.OwnerOnly.EnsureFile(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
