@@ -155,6 +155,11 @@ public static class DiagnosticDescriptors
         "MIRO2022", MiroSeverity.Error, "Name reserved by C#",
         "'{0}' is a C# keyword and cannot name the generated {1}; rename it, e.g. '{2}'");
 
+    /// <summary>A batch whose training step cannot fit DRAM next to the memories.</summary>
+    public static readonly DiagnosticDescriptor BatchDoesNotFitDram = new(
+        "MIRO2023", MiroSeverity.Error, "Batch does not fit DRAM",
+        "batch {0} needs {1} of DRAM for one training step next to the memories ({2} samples of {3}: episodic and stream capacity plus twice the batch) but the device has {4}; lower the batch");
+
     /// <summary>Every descriptor, in ID order (docs and tests enumerate it).</summary>
     public static readonly DiagnosticDescriptor[] All =
     {
@@ -162,5 +167,6 @@ public static class DiagnosticDescriptors
         UnknownName, Duplicate, UnitKindMismatch, UnknownUnit, MissingUnit, OutOfRange, MissingRequired, UnknownTunable,
         TuneValueKind, WhenWidens, SwapWithoutStorage, TooFewCandidates, DoesNotFitDram, InvalidRange, NotWholeNumber,
         UnknownArgument, InvalidClassOrder, TooManyClasses, StorageTierTooLarge, ProfilingNeverRuns, TunableWithoutSetting, ReservedName,
+        BatchDoesNotFitDram,
     };
 }
