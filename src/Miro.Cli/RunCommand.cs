@@ -35,20 +35,8 @@ internal static class RunCommand
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            return Task.FromResult(Run(args, stdout, stderr, !Console.IsOutputRedirected, cancel.Token));
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        using var signals = CancelSignals.Install(cancel);
+        return Task.FromResult(Run(args, stdout, stderr, !Console.IsOutputRedirected, cancel.Token));
     }
 
     /// <summary>Runs the command; <paramref name="interactive"/> redraws a status line instead of printing plain lines.</summary>
@@ -187,9 +175,10 @@ internal static class RunCommand
             stderr.WriteLine($"miro run: {e.Message}");
             return Program.ExitCodes.Failed;
         }
-        catch (IOException e) when (e is CheckpointException or SampleStoreException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"miro run: {e.Message}");
+            // Store, checkpoint and report failures name the file, the operation and the cause already.
+            stderr.WriteLine($"miro run: {(e is CheckpointException or SampleStoreException ? e.Message : $"{e.Message.TrimEnd('.')}: {Miro.Runtime.Files.FileFailure.Cause(e)}.")}");
             return Program.ExitCodes.Failed;
         }
         catch (OperationCanceledException)
@@ -198,7 +187,16 @@ internal static class RunCommand
             return Program.ExitCodes.Failed;
         }
 
-        string summary = ReportWriter.WriteSummary(outDir, result);
+        string summary;
+        try
+        {
+            summary = ReportWriter.WriteSummary(outDir, result);
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine($"miro run: {e.Message}");
+            return Program.ExitCodes.Failed;
+        }
         PrintResult(stdout, result);
         EnergyPrinter.PrintTasks(stdout, result);
         if (result.CorruptedSamples is { } corrupted)

@@ -16,13 +16,37 @@ internal static partial class DurableFile
         string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Files.OwnerOnly.CreateDirectory(directory);
         string temp = path + ".tmp";
-        using (var stream = Files.OwnerOnly.OpenWrite(temp, FileMode.Create))
+        try
         {
-            write(stream);
-            stream.Flush(flushToDisk: true);
+            using (var stream = Files.OwnerOnly.OpenWrite(temp, FileMode.Create))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: true);
         }
-        File.Move(temp, path, overwrite: true);
+        catch
+        {
+            // The target is untouched until the rename; leave no half-written file beside it either.
+            TryDelete(temp);
+            throw;
+        }
         SyncDirectory(directory);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the write already failed and is what gets reported.
+        }
     }
 
     private static void SyncDirectory(string directory)

@@ -35,8 +35,20 @@ public static class ReportWriter
 
     private static string Write<T>(string directory, string name, T value)
     {
-        Files.OwnerOnly.CreateDirectory(directory);
         string path = Path.Combine(directory, name);
+        try
+        {
+            return WriteFile(directory, path, value);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException(Files.FileFailure.Describe("write the report", path, e), e);
+        }
+    }
+
+    private static string WriteFile<T>(string directory, string path, T value)
+    {
+        Files.OwnerOnly.CreateDirectory(directory);
         string temp = path + ".tmp";
         using (var stream = Files.OwnerOnly.OpenWrite(temp, FileMode.Create))
         using (var writer = new StreamWriter(stream))

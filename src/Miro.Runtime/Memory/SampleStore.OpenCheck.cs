@@ -44,7 +44,7 @@ public sealed partial class SampleStore
         }
         catch (SqliteException e)
         {
-            throw SampleStoreSchema.Damaged(file, $"SQLite error {e.SqliteErrorCode}: {e.Message}", e);
+            throw SampleStoreSchema.OpenFailed(file, e);
         }
     }
 }

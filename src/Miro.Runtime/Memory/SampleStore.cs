@@ -124,7 +124,7 @@ public sealed partial class SampleStore : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new SampleStoreException(file, $"Cannot create the storage directory for '{file}': {e.Message}. Check the path and its permissions.", e);
+            throw new SampleStoreException(file, Files.FileFailure.Describe("create the sample store", file, e), e);
         }
         SampleStoreSchema.CheckHeader(file);
         // Refuse a damaged or foreign store before a writable connection exists: closing one merges
@@ -164,7 +164,7 @@ public sealed partial class SampleStore : IDisposable
         catch (SqliteException e)
         {
             Dispose(store, connection);
-            throw SampleStoreSchema.Damaged(file, $"SQLite error {e.SqliteErrorCode}: {e.Message}", e);
+            throw SampleStoreSchema.OpenFailed(file, e);
         }
         catch
         {

@@ -38,7 +38,7 @@ internal static class SampleStoreSchema
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new SampleStoreException(file, $"Cannot read the sample store '{file}': {e.Message}. Check the path and its permissions.", e);
+            throw new SampleStoreException(file, Files.FileFailure.Describe("read the sample store", file, e), e);
         }
         if (read < head.Length || !head.SequenceEqual(SqliteMagic))
         {
@@ -111,6 +111,12 @@ internal static class SampleStoreSchema
         }
         return ParseLong(meta, "next_id", file);
     }
+
+    /// <summary>An SQLite error while opening: damage is reported as such, anything else (permission, space, another process) by its cause.</summary>
+    public static SampleStoreException OpenFailed(string file, SqliteException e) =>
+        e.SqliteErrorCode is 11 /* SQLITE_CORRUPT */ or 26 /* SQLITE_NOTADB */
+            ? Damaged(file, $"SQLite error {e.SqliteErrorCode}: {e.Message}", e)
+            : new SampleStoreException(file, Files.FileFailure.Describe("open the sample store", file, e), e);
 
     public static SampleStoreException Damaged(string file, string detail, Exception? inner = null) =>
         new(file,
