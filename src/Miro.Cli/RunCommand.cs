@@ -12,6 +12,7 @@ using Miro.Runtime.Evaluation;
 using Miro.Runtime.Energy;
 using Miro.Runtime.Memory;
 using Miro.Runtime.Resources;
+using Miro.Runtime.Runs;
 using Miro.Runtime.Session;
 
 namespace Miro.Cli;
@@ -30,7 +31,7 @@ namespace Miro.Cli;
 /// </summary>
 internal static class RunCommand
 {
-    public const string Usage = "usage: miro run <spec.miro> [--data DIR] [--seed N] [--out DIR] [--threads N] [--policy NAME] [--resume DIR] [--checkpoint-every STEPS]";
+    public const string Usage = "usage: miro run <spec.miro> [--data DIR] [--seed N] [--out DIR [--force]] [--threads N] [--policy NAME] [--resume DIR] [--checkpoint-every STEPS]";
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -105,6 +106,23 @@ internal static class RunCommand
             ?? Path.Combine("runs", $"{policy.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
         int threads = options.Threads ?? policy.Train.Threads;
         int seed = options.Seed;
+        // One owner per run folder for the life of this process, and one run per folder.
+        RunFolder folder;
+        try
+        {
+            folder = RunFolder.Claim(outDir, resume: options.ResumeDirectory is not null, options.Force);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"miro run: {e.Message}");
+            return Program.ExitCodes.Usage;
+        }
+
+        using var ownership = folder;
+        if (folder.MovedAside is { } aside)
+        {
+            stdout.WriteLine($"moved the earlier run in {outDir} aside to {aside}");
+        }
         if (options.ResumeDirectory is { } resumeDir)
         {
             try
@@ -139,7 +157,7 @@ internal static class RunCommand
         var io = new IoCounters();
         using var energy = EnergyHook.Start(policy, new EnergyMeterOptions { IoCounters = io });
         EnergyPrinter.PrintMeter(stdout, energy.Meter.Source);
-        using StorageTier? tier = policy.Memory.Storage is { } storage ? new StorageTier(storage, policy.Memory.Swap, outDir, io, energy.Meter) : null;
+        using StorageTier? tier = policy.Memory.Storage is { } storage ? new StorageTier(storage, policy.Memory.Swap, outDir, io, energy.Meter, folder.RunId) : null;
         var checkpointer = new Checkpointer(outDir, tier, everyEpochs: 1, everySteps: options.CheckpointEverySteps);
         var hooks = new System.Collections.Generic.List<ISessionHook> { energy, ResourceHook.For(policy, outDir) };
         if (tier is not null)

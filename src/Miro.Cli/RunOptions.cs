@@ -6,7 +6,7 @@ namespace Miro.Cli;
 
 /// <summary>The parsed arguments of <c>miro run</c>.</summary>
 internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Seed, string? OutputDirectory, int? Threads, string? PolicyName, string? ResumeDirectory = null,
-    int CheckpointEverySteps = RunOptions.DefaultCheckpointEverySteps)
+    int CheckpointEverySteps = RunOptions.DefaultCheckpointEverySteps, bool Force = false)
 {
     /// <summary>
     /// Training steps between two checkpoints inside an epoch when <c>--checkpoint-every</c> is not
@@ -31,12 +31,19 @@ internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Se
         int seed = 0;
         int? threads = null;
         int checkpointEvery = DefaultCheckpointEverySteps;
+        bool force = false;
         for (int i = 0; i < args.Length; i++)
         {
             string arg = args[i];
             if (arg is "-h" or "--help")
             {
                 return false;
+            }
+
+            if (arg == "--force")
+            {
+                force = true;
+                continue;
             }
 
             if (arg.StartsWith('-'))
@@ -105,7 +112,13 @@ internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Se
             return false;
         }
 
-        options = new RunOptions(spec, data, seed, resume ?? output, threads, policy, resume, checkpointEvery);
+        if (force && resume is not null)
+        {
+            error = "--force starts a new run; it cannot be combined with --resume.";
+            return false;
+        }
+
+        options = new RunOptions(spec, data, seed, resume ?? output, threads, policy, resume, checkpointEvery, force);
         return true;
     }
 }

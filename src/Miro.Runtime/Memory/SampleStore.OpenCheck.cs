@@ -14,7 +14,7 @@ public sealed partial class SampleStore
     /// without changing a byte of it or of its write-ahead log. A read-only connection never
     /// checkpoints the log into the file, on close or otherwise.
     /// </summary>
-    private static void CheckBeforeWriting(string file, int featureCount)
+    private static void CheckBeforeWriting(string file, int featureCount, string? runId)
     {
         if (!File.Exists(file) || new FileInfo(file).Length == 0)
         {
@@ -39,7 +39,7 @@ public sealed partial class SampleStore
             var tables = SampleStoreSchema.Tables(connection);
             if (tables.Count > 0)
             {
-                SampleStoreSchema.Validate(connection, file, featureCount, tables);
+                SampleStoreSchema.Validate(connection, file, featureCount, tables, runId);
             }
         }
         catch (SqliteException e)

@@ -104,8 +104,9 @@ public sealed partial class SampleStore : IDisposable
     /// <param name="featureCount">Floats per sample; must match what the store already holds.</param>
     /// <param name="capacityBytes">The tier's capacity in bytes, or null for unbounded.</param>
     /// <param name="io">Where to count the bytes read and written (the energy model's counters), if anywhere.</param>
-    /// <exception cref="SampleStoreException">The file is damaged, from another version, or holds samples of another shape.</exception>
-    public static SampleStore Open(string directory, int featureCount, long? capacityBytes = null, IIoCounters? io = null)
+    /// <param name="runId">The run the store belongs to: recorded in a new store, and an existing store of another run is refused; null for no check.</param>
+    /// <exception cref="SampleStoreException">The file is damaged, from another version, holds samples of another shape, or belongs to another run.</exception>
+    public static SampleStore Open(string directory, int featureCount, long? capacityBytes = null, IIoCounters? io = null, string? runId = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(featureCount);
@@ -129,7 +130,7 @@ public sealed partial class SampleStore : IDisposable
         SampleStoreSchema.CheckHeader(file);
         // Refuse a damaged or foreign store before a writable connection exists: closing one merges
         // the write-ahead log into the file, and a refused store must stay exactly as it was.
-        CheckBeforeWriting(file, featureCount);
+        CheckBeforeWriting(file, featureCount, runId);
 
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
@@ -155,7 +156,7 @@ public sealed partial class SampleStore : IDisposable
             {
                 throw SampleStoreSchema.Damaged(file, $"SQLite quick_check: {check}");
             }
-            long nextId = SampleStoreSchema.CreateOrValidate(connection, file, featureCount);
+            long nextId = SampleStoreSchema.CreateOrValidate(connection, file, featureCount, runId);
             store = new SampleStore(connection, file, featureCount, capacityBytes / recordBytes, io, nextId);
             store.LoadIndex();
             store.EnforceCapacityOnOpen();

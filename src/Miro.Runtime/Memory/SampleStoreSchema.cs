@@ -48,15 +48,15 @@ internal static class SampleStoreSchema
 
     /// <summary>Creates the schema in a new (empty) database, or validates an existing one.</summary>
     /// <returns>The next sample id to assign.</returns>
-    public static long CreateOrValidate(SqliteConnection connection, string file, int featureCount)
+    public static long CreateOrValidate(SqliteConnection connection, string file, int featureCount, string? runId)
     {
         var tables = Tables(connection);
         if (tables.Count == 0)
         {
-            Create(connection, featureCount);
+            Create(connection, featureCount, runId);
             return 1;
         }
-        return Validate(connection, file, featureCount, tables);
+        return Validate(connection, file, featureCount, tables, runId);
     }
 
     /// <summary>The names of the database's tables.</summary>
@@ -75,7 +75,7 @@ internal static class SampleStoreSchema
 
     /// <summary>Validates an existing store (read-only: it writes nothing).</summary>
     /// <returns>The next sample id to assign.</returns>
-    public static long Validate(SqliteConnection connection, string file, int featureCount, HashSet<string> tables)
+    public static long Validate(SqliteConnection connection, string file, int featureCount, HashSet<string> tables, string? runId)
     {
         if (!tables.Contains("meta") || !tables.Contains("samples") || !tables.Contains("task_progress"))
         {
@@ -109,6 +109,12 @@ internal static class SampleStoreSchema
                 $"'{file}' holds samples of {stored} features but this run's samples have {featureCount}. " +
                 "Give this run its own storage path, or delete the store if its samples are no longer wanted.");
         }
+        if (runId is not null && (!meta.TryGetValue("run", out var owner) || owner != runId))
+        {
+            throw new SampleStoreException(file,
+                $"'{file}' belongs to {(owner is null ? "no recorded run" : $"another run ({owner})")}, not to this run ({runId}): " +
+                "its samples would be replayed as this run's. Give this run its own folder, or move the store aside; it was left untouched.");
+        }
         return ParseLong(meta, "next_id", file);
     }
 
@@ -124,7 +130,7 @@ internal static class SampleStoreSchema
             "move the store directory aside (to inspect or recover it with the sqlite3 tool) or delete it to start an empty store.",
             inner);
 
-    private static void Create(SqliteConnection connection, int featureCount)
+    private static void Create(SqliteConnection connection, int featureCount, string? runId)
     {
         using var transaction = connection.BeginTransaction();
         using var create = connection.CreateCommand();
@@ -144,6 +150,15 @@ internal static class SampleStoreSchema
                 ('format', '{Format}'), ('version', '{Version}'), ('features', '{featureCount}'), ('next_id', '1');
             """;
         create.ExecuteNonQuery();
+        if (runId is not null)
+        {
+            // The run this store belongs to: a store opened for another run is refused (Validate).
+            using var owner = connection.CreateCommand();
+            owner.Transaction = transaction;
+            owner.CommandText = "INSERT INTO meta (key, value) VALUES ('run', $run)";
+            owner.Parameters.AddWithValue("$run", runId);
+            owner.ExecuteNonQuery();
+        }
         transaction.Commit();
     }
 

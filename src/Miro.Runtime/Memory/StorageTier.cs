@@ -40,6 +40,7 @@ public sealed class StorageTier : ISessionHook, IDisposable
     private long _writtenAtTaskStart;
     private SwapMetrics? _taskSwaps;
     private readonly CorruptSampleGuard _corrupt;
+    private readonly string? _runId;
 
     /// <summary>Creates the tier for a policy's <c>storage</c> and <c>swap</c> clauses.</summary>
     /// <param name="tier">The storage clause.</param>
@@ -47,7 +48,8 @@ public sealed class StorageTier : ISessionHook, IDisposable
     /// <param name="baseDirectory">The directory the tier's relative path is resolved against (the run's working directory).</param>
     /// <param name="io">The energy model's I/O counters, if any.</param>
     /// <param name="meter">The energy meter to charge store writes and swapping to, or null for no attribution.</param>
-    public StorageTier(StorageTierSpec tier, SwapSpec? swap, string baseDirectory, IIoCounters? io = null, IEnergyMeter? meter = null)
+    /// <param name="runId">The run the store belongs to (<see cref="Runs.RunFolder.RunId"/>); a store of another run is refused. Null: no check.</param>
+    public StorageTier(StorageTierSpec tier, SwapSpec? swap, string baseDirectory, IIoCounters? io = null, IEnergyMeter? meter = null, string? runId = null)
     {
         ArgumentNullException.ThrowIfNull(tier);
         ArgumentNullException.ThrowIfNull(baseDirectory);
@@ -57,6 +59,7 @@ public sealed class StorageTier : ISessionHook, IDisposable
         _io = io;
         _meter = meter;
         _corrupt = new CorruptSampleGuard(tier.OnCorrupt);
+        _runId = runId;
     }
 
     /// <summary>The open store (after the session started).</summary>
@@ -69,7 +72,7 @@ public sealed class StorageTier : ISessionHook, IDisposable
     public void OnSessionStart(MiroSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        _store ??= SampleStore.Open(_directory, session.Scenario.Shape.Size, _tier.CapacityBytes, _io);
+        _store ??= SampleStore.Open(_directory, session.Scenario.Shape.Size, _tier.CapacityBytes, _io, _runId);
     }
 
     /// <summary>Writes the task's whole training stream (what the device saw) to flash.</summary>
