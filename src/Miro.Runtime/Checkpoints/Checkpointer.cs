@@ -52,6 +52,8 @@ public sealed class Checkpointer : ISessionHook
     private double _writeSeconds;
     private int _writes;
     private long _stepsSeen;
+    private RunFingerprint? _fingerprint;
+    private MiroSession? _fingerprintOf;
 
     /// <summary>Creates a checkpointer writing to <paramref name="directory"/>.</summary>
     /// <param name="directory">The run directory.</param>
@@ -100,14 +102,7 @@ public sealed class Checkpointer : ISessionHook
         ArgumentNullException.ThrowIfNull(session);
         var sections = CheckpointFile.Read(FilePath);
         CheckpointManifest manifest = ReadManifest(FilePath, sections);
-        if (manifest.Policy != session.Policy.Name || manifest.Seed != session.Seed || manifest.Threads != session.Threads
-            || manifest.Tasks != session.Scenario.Tasks.Count)
-        {
-            throw new CheckpointException(FilePath,
-                $"'{FilePath}' belongs to another run (policy {manifest.Policy}, seed {manifest.Seed}, {manifest.Threads} threads, {manifest.Tasks} tasks); " +
-                $"this session is policy {session.Policy.Name}, seed {session.Seed}, {session.Threads} threads, {session.Scenario.Tasks.Count} tasks. " +
-                "Resume with the same spec, seed and threads, or use another run directory.");
-        }
+        RunFingerprint.CheckResume(FilePath, manifest.Fingerprint, Fingerprint(session));
 
         // Progress first: it grows the head to the completed tasks' classes, so the saved weights fit.
         session.RestoreProgress(manifest.Reports);
@@ -141,6 +136,10 @@ public sealed class Checkpointer : ISessionHook
         _expectedStore = manifest.Store;
         return manifest.CompletedTasks;
     }
+
+    // Computed once per session: the labels' hash is the only costly part.
+    private RunFingerprint Fingerprint(MiroSession session) =>
+        _fingerprint is { } known && ReferenceEquals(_fingerprintOf, session) ? known : (_fingerprint = RunFingerprint.Of(_fingerprintOf = session));
 
     private static CheckpointManifest ReadManifest(string path, Dictionary<string, byte[]> sections)
     {
@@ -256,6 +255,7 @@ public sealed class Checkpointer : ISessionHook
             Store = _tier is null ? null : new StorePosition(_tier.Store.NextId, _tier.Store.Count),
             Reports = reports,
             InTask = inTask,
+            Fingerprint = Fingerprint(session).Settings,
         };
 
         byte[] model;

@@ -74,7 +74,7 @@ public sealed class RunFolder : IDisposable
 
         if (resume && !HoldsRun(path))
         {
-            throw new RunFolderException(path, $"'{path}' holds no run to resume. Point --resume at the folder a killed or cancelled run was writing.");
+            throw new RunFolderException(path, $"No checkpoint and no run in '{path}': it holds no run to resume. Point --resume at the folder a killed or cancelled run was writing.");
         }
 
         OwnerOnly.CreateDirectory(path);
