@@ -34,6 +34,8 @@ public sealed class Checkpointer : ISessionHook
     /// <summary>The checkpoint's file name inside the run directory.</summary>
     public const string FileName = "checkpoint.bin";
 
+    private const string HookSection = "hook.";
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -129,6 +131,14 @@ public sealed class Checkpointer : ISessionHook
             {
                 (_tier ?? throw new CheckpointException(FilePath, $"'{FilePath}' was taken while swapping; resume it with the run's storage tier."))
                     .ResumeSwapState(swap, sections.TryGetValue("swap.pending", out byte[]? pending) ? ReadPending(pending, session.Memory.SampleSize) : []);
+            }
+
+            foreach (ISessionHook hook in session.Hooks)
+            {
+                if (hook is IResumableHook resumable && sections.TryGetValue(HookSection + resumable.StateName, out byte[]? state))
+                {
+                    resumable.RestoreTaskState(inTask.Task, state);
+                }
             }
 
             _resumedTask = inTask;
@@ -284,6 +294,18 @@ public sealed class Checkpointer : ISessionHook
         if (pending is not null)
         {
             sections.Add(("swap.pending", pending));
+        }
+
+        if (inTask is not null)
+        {
+            // The in-task state of hooks that keep some (the energy budgets' accounting).
+            foreach (ISessionHook hook in session.Hooks)
+            {
+                if (hook is IResumableHook resumable)
+                {
+                    sections.Add((HookSection + resumable.StateName, resumable.SaveTaskState()));
+                }
+            }
         }
 
         CheckpointFile.Write(FilePath, sections);

@@ -56,6 +56,7 @@ public sealed partial class MiroSession : IDisposable
         Epochs = policy.Train.Epochs;
         Accuracy = new AccuracyMatrix(scenario.Tasks.Count);
         _hooks = new List<ISessionHook>(_options.Hooks).ToArray();
+        Hooks = _hooks;
         _observer = new SessionObserver(_hooks, _options.Progress, _options.ProgressInterval);
         _evaluator = new Evaluator(scenario.Shape);
     }
@@ -294,6 +295,9 @@ public sealed partial class MiroSession : IDisposable
             SessionProgressKind.TaskCompleted, index + 1, tasks, epochsRun, epochsRun, 0, 0, finalLoss, double.NaN, report.AverageAccuracy));
         return report;
     }
+
+    /// <summary>The session's hooks, in order (the checkpointer saves the state of those that are <see cref="IResumableHook"/>).</summary>
+    internal IReadOnlyList<ISessionHook> Hooks { get; }
 
     /// <summary>The result of the tasks run so far.</summary>
     public SessionResult Result(double seconds)
