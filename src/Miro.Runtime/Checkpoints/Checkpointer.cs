@@ -107,7 +107,7 @@ public sealed class Checkpointer : ISessionHook
         RunFingerprint.CheckResume(FilePath, manifest.Fingerprint, Fingerprint(session));
 
         // Progress first: it grows the head to the completed tasks' classes, so the saved weights fit.
-        session.RestoreProgress(manifest.Reports);
+        session.RestoreProgress(RestoredReports.Typed(manifest.Reports, Json));
         session.Model.GrowHead(manifest.HeadClasses);
         using (var model = new MemoryStream(CheckpointFile.Section(sections, "model", FilePath)))
         {

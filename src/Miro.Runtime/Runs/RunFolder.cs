@@ -77,7 +77,15 @@ public sealed class RunFolder : IDisposable
             throw new RunFolderException(path, $"No checkpoint and no run in '{path}': it holds no run to resume. Point --resume at the folder a killed or cancelled run was writing.");
         }
 
-        OwnerOnly.CreateDirectory(path);
+        try
+        {
+            OwnerOnly.CreateDirectory(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RunFolderException(path, FileFailure.Describe("create the run folder", path, e), e);
+        }
+
         FileStream lockStream = Lock(path);
         try
         {

@@ -112,6 +112,8 @@ public sealed class BudgetResumeTests
             Assert.Equal(a.Verdicts, b.Verdicts);
         }
 
+        // Tasks completed before the restart keep a typed energy section (the printed table and its total use it).
+        Assert.All(resumed.Tasks, t => Assert.IsType<EnergyReport>(t.Extensions![EnergyHook.ExtensionName]));
         Assert.Equal(straight.AccuracyMatrix.Select(r => string.Join(",", r)), resumed.AccuracyMatrix.Select(r => string.Join(",", r)));
     }
 }
