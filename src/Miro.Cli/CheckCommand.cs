@@ -59,6 +59,11 @@ internal static class CheckCommand
                 if (diagnostic.Severity == MiroSeverity.Error) errors++;
                 else if (diagnostic.Severity == MiroSeverity.Warning) warnings++;
             }
+            foreach (var warning in MachineFit.Warnings(path, result, Environment.ProcessorCount))
+            {
+                stdout.WriteLine(warning);
+                warnings++;
+            }
         }
         stdout.WriteLine($"{Plural(texts.Count, "file")} checked: {Plural(errors, "error")}, {Plural(warnings, "warning")}");
         return Task.FromResult(errors > 0 ? Program.ExitCodes.Failed : Program.ExitCodes.Ok);

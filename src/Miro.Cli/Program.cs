@@ -48,7 +48,7 @@ public static class Program
 
         commands:
           check <files...>     check .miro specs and print diagnostics
-          run <spec.miro>      run a policy on its dataset with live progress [--data DIR] [--seed N] [--out DIR] [--threads N] [--resume DIR] [--checkpoint-every STEPS]
+          run <spec.miro>      run a policy on its dataset with live progress [--data DIR] [--seed N] [--out DIR [--force]] [--threads N] [--resume DIR] [--checkpoint-every STEPS]
           calibrate            fit the energy model to this device's meter; prints a device block [--root DIR] [--dir DIR] [--seconds S]
         """;
 }

@@ -12,6 +12,7 @@ using Miro.Runtime.Evaluation;
 using Miro.Runtime.Energy;
 using Miro.Runtime.Memory;
 using Miro.Runtime.Resources;
+using Miro.Runtime.Runs;
 using Miro.Runtime.Session;
 
 namespace Miro.Cli;
@@ -30,25 +31,13 @@ namespace Miro.Cli;
 /// </summary>
 internal static class RunCommand
 {
-    public const string Usage = "usage: miro run <spec.miro> [--data DIR] [--seed N] [--out DIR] [--threads N] [--policy NAME] [--resume DIR] [--checkpoint-every STEPS] [--checkpoint-interval TIME]";
+    public const string Usage = "usage: miro run <spec.miro> [--data DIR] [--seed N] [--out DIR [--force]] [--threads N] [--policy NAME] [--resume DIR] [--checkpoint-every STEPS] [--checkpoint-interval TIME]";
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            return Task.FromResult(Run(args, stdout, stderr, !Console.IsOutputRedirected, cancel.Token));
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        using var signals = CancelSignals.Install(cancel);
+        return Task.FromResult(Run(args, stdout, stderr, !Console.IsOutputRedirected, cancel.Token));
     }
 
     /// <summary>Runs the command; <paramref name="interactive"/> redraws a status line instead of printing plain lines.</summary>
@@ -117,6 +106,23 @@ internal static class RunCommand
             ?? Path.Combine("runs", $"{policy.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
         int threads = options.Threads ?? policy.Train.Threads;
         int seed = options.Seed;
+        // One owner per run folder for the life of this process, and one run per folder.
+        RunFolder folder;
+        try
+        {
+            folder = RunFolder.Claim(outDir, resume: options.ResumeDirectory is not null, options.Force);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"miro run: {e.Message}");
+            return Program.ExitCodes.Usage;
+        }
+
+        using var ownership = folder;
+        if (folder.MovedAside is { } aside)
+        {
+            stdout.WriteLine($"moved the earlier run in {outDir} aside to {aside}");
+        }
         if (options.ResumeDirectory is { } resumeDir)
         {
             try
@@ -151,7 +157,7 @@ internal static class RunCommand
         var io = new IoCounters();
         using var energy = EnergyHook.Start(policy, new EnergyMeterOptions { IoCounters = io });
         EnergyPrinter.PrintMeter(stdout, energy.Meter.Source);
-        using StorageTier? tier = policy.Memory.Storage is { } storage ? new StorageTier(storage, policy.Memory.Swap, outDir, io, energy.Meter) : null;
+        using StorageTier? tier = policy.Memory.Storage is { } storage ? new StorageTier(storage, policy.Memory.Swap, outDir, io, energy.Meter, folder.RunId) : null;
         var checkpointer = new Checkpointer(outDir, tier, everySteps: options.CheckpointEverySteps, interval: options.CheckpointInterval);
         var hooks = new System.Collections.Generic.List<ISessionHook> { energy, ResourceHook.For(policy, outDir) };
         if (tier is not null)
@@ -187,9 +193,10 @@ internal static class RunCommand
             stderr.WriteLine($"miro run: {e.Message}");
             return Program.ExitCodes.Failed;
         }
-        catch (IOException e) when (e is CheckpointException or SampleStoreException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"miro run: {e.Message}");
+            // Store, checkpoint and report failures name the file, the operation and the cause already.
+            stderr.WriteLine($"miro run: {(e is CheckpointException or SampleStoreException ? e.Message : $"{e.Message.TrimEnd('.')}: {Miro.Runtime.Files.FileFailure.Cause(e)}.")}");
             return Program.ExitCodes.Failed;
         }
         catch (OperationCanceledException)
@@ -198,9 +205,22 @@ internal static class RunCommand
             return Program.ExitCodes.Failed;
         }
 
-        string summary = ReportWriter.WriteSummary(outDir, result);
+        string summary;
+        try
+        {
+            summary = ReportWriter.WriteSummary(outDir, result);
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine($"miro run: {e.Message}");
+            return Program.ExitCodes.Failed;
+        }
         PrintResult(stdout, result);
         EnergyPrinter.PrintTasks(stdout, result);
+        if (result.CorruptedSamples is { } corrupted)
+        {
+            stdout.WriteLine(Invariant($"damaged samples: {corrupted.Count} stored sample(s) failed their checksum when read and were skipped (ids {CorruptSampleReport.Format(corrupted.Ids)}); the flash may be failing."));
+        }
         (double checkpointSeconds, int checkpoints) = checkpointer.WriteTime;
         if (checkpoints > 0)
         {

@@ -6,7 +6,7 @@ namespace Miro.Cli;
 
 /// <summary>The parsed arguments of <c>miro run</c>.</summary>
 internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Seed, string? OutputDirectory, int? Threads, string? PolicyName, string? ResumeDirectory = null,
-    int CheckpointEverySteps = 0, TimeSpan CheckpointInterval = default)
+    int CheckpointEverySteps = 0, TimeSpan CheckpointInterval = default, bool Force = false)
 {
     /// <summary>
     /// The longest time between two checkpoints inside a task when neither <c>--checkpoint-every</c>
@@ -34,12 +34,19 @@ internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Se
         int? threads = null;
         int checkpointEvery = 0;
         TimeSpan? checkpointInterval = null;
+        bool force = false;
         for (int i = 0; i < args.Length; i++)
         {
             string arg = args[i];
             if (arg is "-h" or "--help")
             {
                 return false;
+            }
+
+            if (arg == "--force")
+            {
+                force = true;
+                continue;
             }
 
             if (arg.StartsWith('-'))
@@ -116,7 +123,13 @@ internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Se
 
         // Steps alone when only --checkpoint-every is given; the time default otherwise.
         checkpointInterval ??= checkpointEvery > 0 ? TimeSpan.Zero : DefaultCheckpointInterval;
-        options = new RunOptions(spec, data, seed, resume ?? output, threads, policy, resume, checkpointEvery, checkpointInterval.Value);
+        if (force && resume is not null)
+        {
+            error = "--force starts a new run; it cannot be combined with --resume.";
+            return false;
+        }
+
+        options = new RunOptions(spec, data, seed, resume ?? output, threads, policy, resume, checkpointEvery, checkpointInterval.Value, force);
         return true;
     }
 

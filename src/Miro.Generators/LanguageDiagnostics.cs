@@ -47,6 +47,7 @@ internal static class LanguageDiagnostics
     public static readonly DiagnosticDescriptor UnknownInit = new(DiagnosticIds.UnknownInit, DiagnosticDescriptors.UnknownInit.Title, "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
     public static readonly DiagnosticDescriptor UnknownHead = new(DiagnosticIds.UnknownHead, DiagnosticDescriptors.UnknownHead.Title, "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
     public static readonly DiagnosticDescriptor FixedHeadUnusedClasses = new(DiagnosticIds.FixedHeadUnusedClasses, DiagnosticDescriptors.FixedHeadUnusedClasses.Title, "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor BatchDoesNotFitDram = new(DiagnosticIds.BatchDoesNotFitDram, DiagnosticDescriptors.BatchDoesNotFitDram.Title, "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     /// <summary>Every language descriptor, in the catalog's order.</summary>
     public static readonly DiagnosticDescriptor[] All =
@@ -56,6 +57,6 @@ internal static class LanguageDiagnostics
         OutOfRange, MissingRequired, UnknownTunable, TuneValueKind, WhenWidens, SwapWithoutStorage,
         TooFewCandidates, DoesNotFitDram, InvalidRange, NotWholeNumber, UnknownArgument, InvalidClassOrder,
         TooManyClasses, StorageTierTooLarge, ProfilingNeverRuns, TunableWithoutSetting, ReservedName,
-        UnknownInit, UnknownHead, FixedHeadUnusedClasses,
+        UnknownInit, UnknownHead, FixedHeadUnusedClasses, BatchDoesNotFitDram,
     };
 }

@@ -16,14 +16,23 @@ internal static partial class DurableFile
     public static void Replace(string path, Action<Stream> write)
     {
         string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
+        Files.OwnerOnly.CreateDirectory(directory);
         string temp = path + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        try
         {
-            write(stream);
-            stream.Flush(flushToDisk: true);
+            using (var stream = Files.OwnerOnly.OpenWrite(temp, FileMode.Create))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: true);
         }
-        File.Move(temp, path, overwrite: true);
+        catch
+        {
+            // The target is untouched until the rename; leave no half-written file beside it either.
+            TryDelete(temp);
+            throw;
+        }
         SyncDirectory(directory);
     }
 
@@ -34,6 +43,21 @@ internal static partial class DurableFile
             using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16, leaveOpen: true);
             writer.Write(text);
         });
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the write already failed and is what gets reported.
+        }
+    }
 
     private static void SyncDirectory(string directory)
     {

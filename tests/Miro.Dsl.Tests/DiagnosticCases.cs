@@ -46,6 +46,7 @@ internal static class DiagnosticCases
         ("MIRO2023", Policy("  train { model mlp(hidden: [100, 100], init: [|xavir|]) }\n"), "unknown init 'xavir' (did you mean 'xavier'?); use default"),
         ("MIRO2024", Policy("  train { head [|fixd|] }\n"), "unknown head 'fixd' (did you mean 'fixed'?); use incremental (one output per class seen so far) or fixed (one output per class of fashion_mnist from task 1)"),
         ("MIRO2025", Policy("  data { tasks 2 }\n  train { [|head fixed|] }\n"), "the fixed head has 10 outputs (fashion_mnist has 10 classes) but the tasks bring only 4"),
+        ("MIRO2026", Policy("  train { batch [|1000000|] }\n"), "batch 1000000 needs 5.84 GiB of DRAM for one training step next to the memories (2001268 samples of 3136 B"),
     };
 
     public static IEnumerable<object[]> Data()

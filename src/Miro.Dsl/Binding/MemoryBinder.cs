@@ -66,7 +66,11 @@ internal static class MemoryBinder
             else
                 path = text.Value;
         }
-        return new StorageTierSpec(capacity, path);
+        var onCorrupt = CorruptSampleAction.Skip;
+        if (setting.Clause("on corrupt") is { } corrupt)
+            onCorrupt = context.Choose((WordSyntax)corrupt.Value!, "corrupt-sample action",
+                ("skip", CorruptSampleAction.Skip), ("fail", CorruptSampleAction.Fail)) ?? CorruptSampleAction.Skip;
+        return new StorageTierSpec(capacity, path, onCorrupt);
     }
 
     private static SwapSpec BindSwap(BindContext context, SettingSyntax setting)

@@ -30,7 +30,7 @@ internal static class PolicyBinder
         foreach (var rule in index.All("when"))
             if (WhenBinder.Bind(context, rule, tunables) is { } bound) rules.Add(bound);
 
-        PolicyChecks.Run(context, index, device, data, memory, tunables, profile);
+        PolicyChecks.Run(context, index, device, data, memory, train, tunables, profile);
 
         var specs = new TunableSpec[tunables.Count];
         for (var i = 0; i < specs.Length; i++) specs[i] = tunables[i].ToSpec();

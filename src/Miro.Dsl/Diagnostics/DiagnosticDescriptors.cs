@@ -170,6 +170,11 @@ public static class DiagnosticDescriptors
         DiagnosticIds.FixedHeadUnusedClasses, MiroSeverity.Warning, "Fixed head with classes no task brings",
         "the fixed head has {0} outputs ({1} has {0} classes) but the tasks bring only {2}; the other outputs are never a target but still take part in the loss and in predictions. Use 'head incremental', or tasks that cover the data set");
 
+    /// <summary>A batch whose training step cannot fit DRAM next to the memories.</summary>
+    public static readonly DiagnosticDescriptor BatchDoesNotFitDram = new(
+        DiagnosticIds.BatchDoesNotFitDram, MiroSeverity.Error, "Batch does not fit DRAM",
+        "batch {0} needs {1} of DRAM for one training step next to the memories ({2} samples of {3}: episodic and stream capacity plus twice the batch) but the device has {4}; lower the batch");
+
     /// <summary>Every descriptor, in ID order (docs and tests enumerate it).</summary>
     public static readonly DiagnosticDescriptor[] All =
     {
@@ -177,6 +182,6 @@ public static class DiagnosticDescriptors
         UnknownName, Duplicate, UnitKindMismatch, UnknownUnit, MissingUnit, OutOfRange, MissingRequired, UnknownTunable,
         TuneValueKind, WhenWidens, SwapWithoutStorage, TooFewCandidates, DoesNotFitDram, InvalidRange, NotWholeNumber,
         UnknownArgument, InvalidClassOrder, TooManyClasses, StorageTierTooLarge, ProfilingNeverRuns, TunableWithoutSetting, ReservedName,
-        UnknownInit, UnknownHead, FixedHeadUnusedClasses,
+        UnknownInit, UnknownHead, FixedHeadUnusedClasses, BatchDoesNotFitDram,
     };
 }

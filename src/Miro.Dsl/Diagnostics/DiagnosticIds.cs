@@ -102,4 +102,7 @@ public static class DiagnosticIds
 
     /// <summary><c>MIRO2025</c>: Fixed head with classes no task brings.</summary>
     public const string FixedHeadUnusedClasses = "MIRO2025";
+
+    /// <summary><c>MIRO2026</c>: Batch does not fit DRAM.</summary>
+    public const string BatchDoesNotFitDram = "MIRO2026";
 }

@@ -108,7 +108,17 @@ public enum EpisodicSelection
 /// <summary>The sample store on flash.</summary>
 /// <param name="CapacityBytes">Capacity in bytes; null means unbounded.</param>
 /// <param name="Path">Directory of the store, relative to the run's working directory.</param>
-public sealed record StorageTierSpec(long? CapacityBytes, string Path);
+/// <param name="OnCorrupt">What a run does when a stored sample fails its checksum at read time (<c>on corrupt skip|fail</c>).</param>
+public sealed record StorageTierSpec(long? CapacityBytes, string Path, CorruptSampleAction OnCorrupt = CorruptSampleAction.Skip);
+
+/// <summary>What a run does when a stored sample fails its checksum at read time.</summary>
+public enum CorruptSampleAction
+{
+    /// <summary>Withdraw the sample from draws, report it (count and ids) and go on: one bad flash page does not cost a week-long run.</summary>
+    Skip,
+    /// <summary>Stop the run with an error naming the store and the sample.</summary>
+    Fail,
+}
 
 /// <summary>CarM swapping.</summary>
 /// <param name="Ratio">Fraction in (0, 1] of a batch's episodic slots to replace.</param>

@@ -26,11 +26,11 @@ internal static class Keywords
     public static readonly string[] WhenItems = { "tune" };
 
     /// <summary>Words inside settings: the header, clauses and fixed phrases
-    /// (<c>policy</c>, <c>classes 2 per task</c>, <c>swap ratio .. every 1 epoch</c>, <c>on exceed</c>, <c>keep top</c>).</summary>
+    /// (<c>policy</c>, <c>classes 2 per task</c>, <c>swap ratio .. every 1 epoch</c>, <c>on exceed</c>, <c>on corrupt</c>, <c>keep top</c>).</summary>
     private static readonly string[] InnerWords =
     {
         "policy", "per", "task", "capacity", "select", "at", "ratio", "every", "epoch", "unbounded",
-        "on", "exceed", "run", "in", "step", "top",
+        "on", "exceed", "corrupt", "run", "in", "step", "top",
     };
 
     /// <summary>Every keyword.</summary>

@@ -99,6 +99,12 @@ internal static class MiroGrammar
         from unit in EpochWord.XOptional()
         select new ClauseSyntax(k, count, k.Span.Cover(unit.IsDefined ? unit.Get().Span : count.Span));
 
+    private static readonly Parser<ClauseSyntax> OnCorruptClause =
+        from onWord in Kw("on")
+        from corrupt in Kw("corrupt")
+        from action in Name.Named("skip or fail")
+        select new ClauseSyntax(new WordSyntax("on corrupt", onWord.Span.Cover(corrupt.Span)), action, onWord.Span.Cover(action.Span));
+
     private static readonly Parser<SettingSyntax> MemoryItem = Choice(
         from k in Kw("stream")
         from c in Kw("capacity")
@@ -112,7 +118,7 @@ internal static class MiroGrammar
         from k in Kw("storage")
         from c in Kw("capacity")
         from q in QuantityOf("a size such as 512 MiB").Select(v => (ValueSyntax)v).XOr(Kw("unbounded")).Named("a size such as 512 MiB, or unbounded")
-        from clauses in Clauses(Clause("at", Lexical.String))
+        from clauses in Clauses(Clause("at", Lexical.String), OnCorruptClause)
         select Setting(k, new[] { q }, clauses),
         from k in Kw("swap")
         from r in Kw("ratio")

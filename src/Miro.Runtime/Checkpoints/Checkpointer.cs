@@ -39,6 +39,8 @@ public sealed class Checkpointer : ISessionHook
     /// <summary>The checkpoint's file name inside the run directory.</summary>
     public const string FileName = "checkpoint.bin";
 
+    private const string HookSection = "hook.";
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -60,6 +62,8 @@ public sealed class Checkpointer : ISessionHook
     private double _writeSeconds;
     private int _writes;
     private long _stepsSeen;
+    private RunFingerprint? _fingerprint;
+    private MiroSession? _fingerprintOf;
 
     /// <summary>Creates a checkpointer writing to <paramref name="directory"/>.</summary>
     /// <param name="directory">The run directory.</param>
@@ -114,17 +118,10 @@ public sealed class Checkpointer : ISessionHook
         ArgumentNullException.ThrowIfNull(session);
         var sections = CheckpointFile.Read(FilePath);
         CheckpointManifest manifest = ReadManifest(FilePath, sections);
-        if (manifest.Policy != session.Policy.Name || manifest.Seed != session.Seed || manifest.Threads != session.Threads
-            || manifest.Tasks != session.Scenario.Tasks.Count)
-        {
-            throw new CheckpointException(FilePath,
-                $"'{FilePath}' belongs to another run (policy {manifest.Policy}, seed {manifest.Seed}, {manifest.Threads} threads, {manifest.Tasks} tasks); " +
-                $"this session is policy {session.Policy.Name}, seed {session.Seed}, {session.Threads} threads, {session.Scenario.Tasks.Count} tasks. " +
-                "Resume with the same spec, seed and threads, or use another run directory.");
-        }
+        RunFingerprint.CheckResume(FilePath, manifest.Fingerprint, Fingerprint(session));
 
         // Progress first: it grows the head to the completed tasks' classes, so the saved weights fit.
-        session.RestoreProgress(manifest.Reports);
+        session.RestoreProgress(RestoredReports.Typed(manifest.Reports, Json));
         session.Model.GrowHead(manifest.HeadClasses);
         using (var model = new MemoryStream(CheckpointFile.Section(sections, "model", FilePath)))
         {
@@ -150,11 +147,23 @@ public sealed class Checkpointer : ISessionHook
                     .ResumeSwaps(new SwapCheckpoint(swap, sections.TryGetValue(SwapCheckpoint.PendingSection, out byte[]? pending) ? ReadPending(pending, session.Memory.SampleSize) : []));
             }
 
+            foreach (ISessionHook hook in session.Hooks)
+            {
+                if (hook is IResumableHook resumable && sections.TryGetValue(HookSection + resumable.StateName, out byte[]? state))
+                {
+                    resumable.RestoreTaskState(inTask.Task, state);
+                }
+            }
+
             _resumedTask = inTask;
         }
         _expectedStore = manifest.Store;
         return manifest.CompletedTasks;
     }
+
+    // Computed once per session: the labels' hash is the only costly part.
+    private RunFingerprint Fingerprint(MiroSession session) =>
+        _fingerprint is { } known && ReferenceEquals(_fingerprintOf, session) ? known : (_fingerprint = RunFingerprint.Of(_fingerprintOf = session));
 
     private static CheckpointManifest ReadManifest(string path, Dictionary<string, byte[]> sections)
     {
@@ -272,6 +281,7 @@ public sealed class Checkpointer : ISessionHook
             Store = _tier is null ? null : new StorePosition(_tier.StorePosition.NextId, _tier.StorePosition.Count),
             Reports = reports,
             InTask = inTask,
+            Fingerprint = Fingerprint(session).Settings,
         };
 
         byte[] model;
@@ -300,6 +310,18 @@ public sealed class Checkpointer : ISessionHook
         if (pending is not null)
         {
             sections.Add((SwapCheckpoint.PendingSection, pending));
+        }
+
+        if (inTask is not null)
+        {
+            // The in-task state of hooks that keep some (the energy budgets' accounting).
+            foreach (ISessionHook hook in session.Hooks)
+            {
+                if (hook is IResumableHook resumable)
+                {
+                    sections.Add((HookSection + resumable.StateName, resumable.SaveTaskState()));
+                }
+            }
         }
 
         CheckpointFile.Write(FilePath, sections);

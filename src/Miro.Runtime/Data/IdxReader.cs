@@ -92,11 +92,16 @@ public static class IdxReader
     /// </summary>
     /// <param name="imagesPath">The images IDX file.</param>
     /// <param name="labelsPath">The labels IDX file.</param>
-    public static Dataset ReadDataset(string imagesPath, string labelsPath)
-        => ToDataset(Read(imagesPath), imagesPath, Read(labelsPath), labelsPath);
+    /// <param name="classCount">The data set's number of classes: every label must be below it (10 for the MNIST family).</param>
+    /// <exception cref="DataFormatException">A file is malformed, or a label is out of range (the message names the labels file, the index and the value).</exception>
+    public static Dataset ReadDataset(string imagesPath, string labelsPath, int classCount = MnistFamilyClasses)
+        => ToDataset(Read(imagesPath), imagesPath, Read(labelsPath), labelsPath, classCount);
+
+    /// <summary>The class count of every IDX data set Miro reads (MNIST, Fashion-MNIST).</summary>
+    public const int MnistFamilyClasses = 10;
 
     /// <summary>Pairs images and labels read elsewhere (e.g. from embedded resources).</summary>
-    internal static Dataset ToDataset(IdxArray images, string imagesPath, IdxArray labels, string labelsPath)
+    internal static Dataset ToDataset(IdxArray images, string imagesPath, IdxArray labels, string labelsPath, int classCount = MnistFamilyClasses)
     {
         SampleShape shape = images.Dimensions.Length switch
         {
@@ -124,6 +129,9 @@ public static class IdxReader
         {
             y[i] = labels.Data[i];
         }
+
+        // A label beyond the class count would silently add a class and shift the class order.
+        LabelRange.Check(y, classCount, labelsPath);
 
         return new Dataset(images.Data, SampleEncoding.PixelBytes, y, shape, imagesPath);
     }

@@ -36,8 +36,17 @@ public static class ReportWriter
     private static string Write<T>(string directory, string name, T value)
     {
         string path = Path.Combine(directory, name);
-        // Durable like the checkpoint: a report a run announced must be on the device after a power cut.
-        DurableFile.ReplaceText(path, ToJson(value));
+        try
+        {
+            Files.OwnerOnly.CreateDirectory(directory);
+            // Durable like the checkpoint: a report a run announced must be on the device after a power cut.
+            DurableFile.ReplaceText(path, ToJson(value));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException(Files.FileFailure.Describe("write the report", path, e), e);
+        }
+
         return path;
     }
 }

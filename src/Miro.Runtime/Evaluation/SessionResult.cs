@@ -40,4 +40,7 @@ public sealed record SessionResult
 
     /// <summary>The per-task reports.</summary>
     public required IReadOnlyList<TaskReport> Tasks { get; init; }
+
+    /// <summary>Stored samples that failed their checksum when read during the run (over all its processes); null when none did.</summary>
+    public Miro.Runtime.Memory.CorruptSampleReport? CorruptedSamples { get; init; }
 }

@@ -88,6 +88,7 @@ public sealed partial class SampleStore
             {
                 features.Clear();
                 _index.Remove(label, id);
+                NoteCorrupted(id);
                 throw new SampleCorruptedException(FilePath, id, stored, actual);
             }
             // Samples become floats here, on their way into DRAM (a batch, the EM, a prefetch buffer).

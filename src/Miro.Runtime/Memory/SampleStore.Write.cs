@@ -47,7 +47,7 @@ public sealed partial class SampleStore
                 // The transaction rolled back; rebuild the in-DRAM index from what is committed.
                 _index.Clear();
                 LoadIndex();
-                throw new SampleStoreException(FilePath, $"Writing {labels.Length} samples to '{FilePath}' failed: {e.Message}. Nothing of this batch was stored; check free space on the device.", e);
+                throw new SampleStoreException(FilePath, $"Writing {labels.Length} samples to '{FilePath}' failed: {Files.FileFailure.Cause(e)}. Nothing of this batch was stored.", e);
             }
             _nextId = first + labels.Length;
             AddWritten(labels.Length * RecordBytes);

@@ -114,8 +114,9 @@ public sealed partial class SampleStore : IDisposable
     /// <param name="encoding">The data set's element type (<see cref="Dataset.Encoding"/>); must match what the store already holds.</param>
     /// <param name="capacityBytes">The tier's capacity in bytes, or null for unbounded.</param>
     /// <param name="io">Where to count the bytes read and written (the energy model's counters), if anywhere.</param>
-    /// <exception cref="SampleStoreException">The file is damaged, from another format version, or holds samples of another shape or element type.</exception>
-    public static SampleStore Open(string directory, int featureCount, SampleEncoding encoding, long? capacityBytes = null, IIoCounters? io = null)
+    /// <param name="runId">The run the store belongs to: recorded in a new store, and an existing store of another run is refused; null for no check.</param>
+    /// <exception cref="SampleStoreException">The file is damaged, from another format version, holds samples of another shape or element type, or belongs to another run.</exception>
+    public static SampleStore Open(string directory, int featureCount, SampleEncoding encoding, long? capacityBytes = null, IIoCounters? io = null, string? runId = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(featureCount);
@@ -128,13 +129,18 @@ public sealed partial class SampleStore : IDisposable
         string file = Path.GetFullPath(Path.Combine(directory, FileName));
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            Files.OwnerOnly.CreateDirectory(Path.GetDirectoryName(file)!);
+            // SQLite would create the database 0644 and its -wal and -shm files like it.
+            Files.OwnerOnly.EnsureFile(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new SampleStoreException(file, $"Cannot create the storage directory for '{file}': {e.Message}. Check the path and its permissions.", e);
+            throw new SampleStoreException(file, Files.FileFailure.Describe("create the sample store", file, e), e);
         }
         SampleStoreSchema.CheckHeader(file);
+        // Refuse a damaged or foreign store before a writable connection exists: closing one merges
+        // the write-ahead log into the file, and a refused store must stay exactly as it was.
+        CheckBeforeWriting(file, featureCount, encoding, runId);
 
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
@@ -160,7 +166,7 @@ public sealed partial class SampleStore : IDisposable
             {
                 throw SampleStoreSchema.Damaged(file, $"SQLite quick_check: {check}");
             }
-            long nextId = SampleStoreSchema.CreateOrValidate(connection, file, featureCount, encoding);
+            long nextId = SampleStoreSchema.CreateOrValidate(connection, file, featureCount, encoding, runId);
             store = new SampleStore(connection, file, featureCount, encoding, capacityBytes / recordBytes, io, nextId);
             store.LoadIndex();
             store.EnforceCapacityOnOpen();
@@ -169,7 +175,7 @@ public sealed partial class SampleStore : IDisposable
         catch (SqliteException e)
         {
             Dispose(store, connection);
-            throw SampleStoreSchema.Damaged(file, $"SQLite error {e.SqliteErrorCode}: {e.Message}", e);
+            throw SampleStoreSchema.OpenFailed(file, e);
         }
         catch
         {

@@ -42,7 +42,7 @@ internal static class SampleStoreSchema
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new SampleStoreException(file, $"Cannot read the sample store '{file}': {e.Message}. Check the path and its permissions.", e);
+            throw new SampleStoreException(file, Files.FileFailure.Describe("read the sample store", file, e), e);
         }
         if (read < head.Length || !head.SequenceEqual(SqliteMagic))
         {
@@ -52,23 +52,35 @@ internal static class SampleStoreSchema
 
     /// <summary>Creates the schema in a new (empty) database, or validates an existing one.</summary>
     /// <returns>The next sample id to assign.</returns>
-    public static long CreateOrValidate(SqliteConnection connection, string file, int featureCount, SampleEncoding encoding)
+    public static long CreateOrValidate(SqliteConnection connection, string file, int featureCount, SampleEncoding encoding, string? runId)
     {
-        var tables = new HashSet<string>(StringComparer.Ordinal);
-        using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
-            using var reader = list.ExecuteReader();
-            while (reader.Read())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
+        var tables = Tables(connection);
         if (tables.Count == 0)
         {
-            Create(connection, featureCount, encoding);
+            Create(connection, featureCount, encoding, runId);
             return 1;
         }
+        return Validate(connection, file, featureCount, encoding, tables, runId);
+    }
+
+    /// <summary>The names of the database's tables.</summary>
+    public static HashSet<string> Tables(SqliteConnection connection)
+    {
+        var tables = new HashSet<string>(StringComparer.Ordinal);
+        using var list = connection.CreateCommand();
+        list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+        using var reader = list.ExecuteReader();
+        while (reader.Read())
+        {
+            tables.Add(reader.GetString(0));
+        }
+        return tables;
+    }
+
+    /// <summary>Validates an existing store (read-only: it writes nothing).</summary>
+    /// <returns>The next sample id to assign.</returns>
+    public static long Validate(SqliteConnection connection, string file, int featureCount, SampleEncoding encoding, HashSet<string> tables, string? runId)
+    {
         if (!tables.Contains("meta") || !tables.Contains("samples") || !tables.Contains("task_progress"))
         {
             throw new SampleStoreException(file,
@@ -111,8 +123,20 @@ internal static class SampleStoreSchema
                 $"'{file}' holds samples of element type {element} but this run's data are {encoding}. " +
                 "Give this run its own storage path, or delete the store if its samples are no longer wanted.");
         }
+        if (runId is not null && (!meta.TryGetValue("run", out var owner) || owner != runId))
+        {
+            throw new SampleStoreException(file,
+                $"'{file}' belongs to {(owner is null ? "no recorded run" : $"another run ({owner})")}, not to this run ({runId}): " +
+                "its samples would be replayed as this run's. Give this run its own folder, or move the store aside; it was left untouched.");
+        }
         return ParseLong(meta, "next_id", file);
     }
+
+    /// <summary>An SQLite error while opening: damage is reported as such, anything else (permission, space, another process) by its cause.</summary>
+    public static SampleStoreException OpenFailed(string file, SqliteException e) =>
+        e.SqliteErrorCode is 11 /* SQLITE_CORRUPT */ or 26 /* SQLITE_NOTADB */
+            ? Damaged(file, $"SQLite error {e.SqliteErrorCode}: {e.Message}", e)
+            : new SampleStoreException(file, Files.FileFailure.Describe("open the sample store", file, e), e);
 
     public static SampleStoreException Damaged(string file, string detail, Exception? inner = null) =>
         new(file,
@@ -120,7 +144,7 @@ internal static class SampleStoreSchema
             "move the store directory aside (to inspect or recover it with the sqlite3 tool) or delete it to start an empty store.",
             inner);
 
-    private static void Create(SqliteConnection connection, int featureCount, SampleEncoding encoding)
+    private static void Create(SqliteConnection connection, int featureCount, SampleEncoding encoding, string? runId)
     {
         using var transaction = connection.BeginTransaction();
         using var create = connection.CreateCommand();
@@ -142,6 +166,15 @@ internal static class SampleStoreSchema
                 ('element', '{encoding}'), ('next_id', '1');
             """;
         create.ExecuteNonQuery();
+        if (runId is not null)
+        {
+            // The run this store belongs to: a store opened for another run is refused (Validate).
+            using var owner = connection.CreateCommand();
+            owner.Transaction = transaction;
+            owner.CommandText = "INSERT INTO meta (key, value) VALUES ('run', $run)";
+            owner.Parameters.AddWithValue("$run", runId);
+            owner.ExecuteNonQuery();
+        }
         transaction.Commit();
     }
 

@@ -41,6 +41,8 @@ public sealed class StorageTier : ISessionHook, ICheckpointableTier, IDisposable
     private long _readAtTaskStart;
     private long _writtenAtTaskStart;
     private SwapMetrics? _taskSwaps;
+    private readonly CorruptSampleGuard _corrupt;
+    private readonly string? _runId;
 
     /// <summary>Creates the tier for a policy's <c>storage</c> and <c>swap</c> clauses.</summary>
     /// <param name="tier">The storage clause.</param>
@@ -48,7 +50,8 @@ public sealed class StorageTier : ISessionHook, ICheckpointableTier, IDisposable
     /// <param name="baseDirectory">The directory the tier's relative path is resolved against (the run's working directory).</param>
     /// <param name="io">The energy model's I/O counters, if any.</param>
     /// <param name="meter">The energy meter to charge store writes and swapping to, or null for no attribution.</param>
-    public StorageTier(StorageTierSpec tier, SwapSpec? swap, string baseDirectory, IIoCounters? io = null, IEnergyMeter? meter = null)
+    /// <param name="runId">The run the store belongs to (<see cref="Runs.RunFolder.RunId"/>); a store of another run is refused. Null: no check.</param>
+    public StorageTier(StorageTierSpec tier, SwapSpec? swap, string baseDirectory, IIoCounters? io = null, IEnergyMeter? meter = null, string? runId = null)
     {
         ArgumentNullException.ThrowIfNull(tier);
         ArgumentNullException.ThrowIfNull(baseDirectory);
@@ -57,6 +60,8 @@ public sealed class StorageTier : ISessionHook, ICheckpointableTier, IDisposable
         _directory = Path.GetFullPath(Path.Combine(baseDirectory, tier.Path));
         _io = io;
         _meter = meter;
+        _corrupt = new CorruptSampleGuard(tier.OnCorrupt);
+        _runId = runId;
     }
 
     /// <summary>The open store (after the session started).</summary>
@@ -69,7 +74,7 @@ public sealed class StorageTier : ISessionHook, ICheckpointableTier, IDisposable
     public void OnSessionStart(MiroSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        _store ??= SampleStore.Open(_directory, session.Scenario.Shape.Size, session.Scenario.Train.Encoding, _tier.CapacityBytes, _io);
+        _store ??= SampleStore.Open(_directory, session.Scenario.Shape.Size, session.Scenario.Train.Encoding, _tier.CapacityBytes, _io, _runId);
     }
 
     /// <summary>Starts writing the task's whole training stream (what the device saw) to flash, in the background.</summary>
@@ -81,6 +86,7 @@ public sealed class StorageTier : ISessionHook, ICheckpointableTier, IDisposable
         _readAtTaskStart = Store.BytesRead;
         _writtenAtTaskStart = Store.BytesWritten;
         _taskSwaps = null;
+        _corrupt.TaskStarted(Store);
         if (Store.CapacitySamples is long capacity && Store.Count + indices.Count > capacity)
         {
             StoreWriter.WriteNow(Store, task.Index, data, indices, _meter);
@@ -116,6 +122,7 @@ public sealed class StorageTier : ISessionHook, ICheckpointableTier, IDisposable
     public StepVerdict OnStep(TaskContext task, in StepReport step)
     {
         _stepsSeen++;
+        _corrupt.Check(Store);
         if (_worker is { } worker)
         {
             ArgumentNullException.ThrowIfNull(task);
@@ -144,6 +151,7 @@ public sealed class StorageTier : ISessionHook, ICheckpointableTier, IDisposable
             _writer = null;
             writer.WaitDurable();
         }
+        _corrupt.Check(Store);
     }
 
     /// <inheritdoc />
@@ -154,6 +162,7 @@ public sealed class StorageTier : ISessionHook, ICheckpointableTier, IDisposable
         extensions["storage.bytesRead"] = Store.BytesRead - _readAtTaskStart;
         extensions["storage.bytesWritten"] = Store.BytesWritten - _writtenAtTaskStart;
         extensions["storage.samples"] = Store.Count;
+        _corrupt.Report(Store, extensions);
         if (_taskSwaps is { } swaps)
         {
             extensions["swap.swaps"] = swaps.Swaps;

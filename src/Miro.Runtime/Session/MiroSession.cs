@@ -60,6 +60,7 @@ public sealed partial class MiroSession : IDisposable
         Epochs = policy.Train.Epochs;
         Accuracy = new AccuracyMatrix(scenario.Tasks.Count);
         _hooks = new List<ISessionHook>(_options.Hooks).ToArray();
+        Hooks = _hooks;
         _observer = new SessionObserver(_hooks, _options.Progress, _options.ProgressInterval);
         _evaluator = new Evaluator(scenario.Shape);
     }
@@ -299,6 +300,9 @@ public sealed partial class MiroSession : IDisposable
         return report;
     }
 
+    /// <summary>The session's hooks, in order (the checkpointer saves the state of those that are <see cref="IResumableHook"/>).</summary>
+    internal IReadOnlyList<ISessionHook> Hooks { get; }
+
     /// <summary>The result of the tasks run so far.</summary>
     public SessionResult Result(double seconds)
     {
@@ -317,6 +321,7 @@ public sealed partial class MiroSession : IDisposable
             BackwardTransfer = last >= 0 ? Accuracy.BackwardTransfer(last) : double.NaN,
             Seconds = seconds,
             Tasks = _reports.ToArray(),
+            CorruptedSamples = Miro.Runtime.Memory.CorruptSampleReport.FromReports(_reports),
         };
     }
 

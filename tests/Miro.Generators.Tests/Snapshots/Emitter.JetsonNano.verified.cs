@@ -50,7 +50,8 @@ namespace Consumer.Policies
                     Selection: global::Miro.Dsl.Model.EpisodicSelection.Balanced),
                 Storage: new global::Miro.Dsl.Model.StorageTierSpec(
                     CapacityBytes: 536870912L,
-                    Path: "miro-store"),
+                    Path: "miro-store",
+                    OnCorrupt: global::Miro.Dsl.Model.CorruptSampleAction.Skip),
                 Swap: new global::Miro.Dsl.Model.SwapSpec(
                     Ratio: 0.25,
                     EveryEpochs: 1,

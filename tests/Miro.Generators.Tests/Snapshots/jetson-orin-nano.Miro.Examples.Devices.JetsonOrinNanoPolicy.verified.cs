@@ -50,7 +50,8 @@ namespace Miro.Examples.Devices
                     Selection: global::Miro.Dsl.Model.EpisodicSelection.Balanced),
                 Storage: new global::Miro.Dsl.Model.StorageTierSpec(
                     CapacityBytes: 8589934592L,
-                    Path: "/var/lib/miro/store"),
+                    Path: "/var/lib/miro/store",
+                    OnCorrupt: global::Miro.Dsl.Model.CorruptSampleAction.Skip),
                 Swap: new global::Miro.Dsl.Model.SwapSpec(
                     Ratio: 0.5,
                     EveryEpochs: 1,

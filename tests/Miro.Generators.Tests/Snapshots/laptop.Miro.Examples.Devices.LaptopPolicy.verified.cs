@@ -50,7 +50,8 @@ namespace Miro.Examples.Devices
                     Selection: global::Miro.Dsl.Model.EpisodicSelection.Reservoir),
                 Storage: new global::Miro.Dsl.Model.StorageTierSpec(
                     CapacityBytes: 2147483648L,
-                    Path: "miro-store"),
+                    Path: "miro-store",
+                    OnCorrupt: global::Miro.Dsl.Model.CorruptSampleAction.Skip),
                 Swap: new global::Miro.Dsl.Model.SwapSpec(
                     Ratio: 0.5,
                     EveryEpochs: 2,

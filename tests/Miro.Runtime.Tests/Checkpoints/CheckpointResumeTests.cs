@@ -160,8 +160,9 @@ public sealed class CheckpointResumeTests
         ResumeScenario.Run(dir.Path, policy, tasks: 1);
         using var session = MiroSession.Create(policy, EmbeddedData.Train, EmbeddedData.Test, new SessionOptions { Seed = ResumeScenario.Seed + 1, Threads = 1 });
         var error = Assert.Throws<CheckpointException>(() => new Checkpointer(dir.Path).Resume(session));
-        Assert.Contains("another run", error.Message);
-        Assert.Contains($"seed {ResumeScenario.Seed}", error.Message);
+        // The fingerprint names the setting that differs, with both values.
+        Assert.Contains("setting(s) differ from the run that wrote it", error.Message);
+        Assert.Contains($"run.seed: {ResumeScenario.Seed} in the checkpoint, {ResumeScenario.Seed + 1} now", error.Message);
     }
 
     [Fact]

@@ -62,13 +62,29 @@ public sealed class CalibrationTests
     }
 
     [Fact]
-    public void Coefficient_that_fits_negative_is_pinned_at_zero()
+    public void Coefficient_that_fits_negative_is_refused_naming_the_probe()
     {
-        // A meter that sees no I/O cost at all, plus a little noise that would make e_read negative.
+        // A meter that sees no I/O cost at all, plus a little noise that would make e_read negative:
+        // pinned at zero, it would print `read 0 nJ/B`, a block `miro check` rejects.
         var probes = SyntheticProbes().Select(p => p with { Joules = 1.9 * p.WallSeconds + 4.6 * Math.Min(1, p.CpuSeconds / (2 * p.WallSeconds)) * p.WallSeconds - p.BytesRead * 1e-11 }).ToArray();
-        var model = CalibrationFit.Fit(probes, 2).Model!;
-        Assert.Equal(0, model.ReadJoulesPerByte);
-        Assert.True(model.WriteJoulesPerByte >= 0);
+        var fit = CalibrationFit.Fit(probes, 2);
+        Assert.Null(fit.Model);
+        Assert.Contains("read energy 0 nJ/B (non-positive)", fit.Error);
+        Assert.Contains("probe 'read'", fit.Error);
+    }
+
+    [Fact]
+    public void Sensor_that_did_not_move_is_refused_naming_the_probes()
+    {
+        var all = SyntheticProbes().Select(p => p with { Joules = 0 }).ToArray();
+        var none = CalibrationFit.Fit(all, 2);
+        Assert.Null(none.Model);
+        Assert.Contains("did not move during any probe", none.Error);
+
+        var one = SyntheticProbes().Select(p => p.Name == "memcopy" ? p with { Joules = 0 } : p).ToArray();
+        var fit = CalibrationFit.Fit(one, 2);
+        Assert.Null(fit.Model);
+        Assert.Contains("did not move during probe 'memcopy'", fit.Error);
     }
 
     [Fact]

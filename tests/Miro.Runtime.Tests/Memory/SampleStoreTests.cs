@@ -339,6 +339,49 @@ public sealed class SampleStoreTests : IDisposable
         Assert.Equal(bytes, File.ReadAllBytes(FilePath));
     }
 
+    /// <summary>A store as a killed run leaves it: committed batches still in the write-ahead log.</summary>
+    private string StoreWithUnmergedLog(TempDirectory into)
+    {
+        using var store = OpenStore();
+        AppendTagged(store, 1, 0, 1, 0, 1);
+        AppendTagged(store, 2, 2, 3);
+        foreach (string suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Copy(FilePath + suffix, Path.Combine(into.Path, SampleStore.FileName + suffix));
+        }
+
+        string copy = Path.Combine(into.Path, SampleStore.FileName);
+        Assert.True(new FileInfo(copy + "-wal").Length > 0, "the copy should hold committed batches in its log");
+        return copy;
+    }
+
+    [Fact]
+    public void A_refused_open_leaves_the_store_and_its_log_byte_identical()
+    {
+        using var other = new TempDirectory();
+        string copy = StoreWithUnmergedLog(other);
+        byte[] db = File.ReadAllBytes(copy);
+        byte[] wal = File.ReadAllBytes(copy + "-wal");
+
+        Assert.Throws<SampleStoreException>(() => SampleStore.Open(other.Path, Features + 1, SampleEncoding.Float32));
+
+        Assert.Equal(db, File.ReadAllBytes(copy));
+        Assert.True(File.Exists(copy + "-wal"), "the refused open must not merge and delete the log");
+        Assert.Equal(wal, File.ReadAllBytes(copy + "-wal"));
+    }
+
+    [Fact]
+    public void A_store_with_an_unmerged_log_opens_with_every_committed_sample()
+    {
+        using var other = new TempDirectory();
+        StoreWithUnmergedLog(other);
+
+        using var store = SampleStore.Open(other.Path, Features, SampleEncoding.Float32);
+
+        Assert.Equal(6, store.Count);
+        Assert.Equal(7, store.NextId);
+    }
+
     [Fact]
     public void Append_rejects_features_that_do_not_match_the_labels()
     {
