@@ -35,7 +35,6 @@ public sealed class StorageTier : ISessionHook, IDisposable
     private SwapWorker? _worker;
     private SwapWorkerState? _resumeSwapState;
     private IReadOnlyList<PendingSwap> _resumePending = [];
-    private long _stepsSeen;
     private long _readAtTaskStart;
     private long _writtenAtTaskStart;
     private SwapMetrics? _taskSwaps;
@@ -107,9 +106,11 @@ public sealed class StorageTier : ISessionHook, IDisposable
         }
         // One seeded stream per task: a run resumed at a task boundary swaps exactly like the original;
         // one resumed inside a task continues the stream from its checkpoint.
+        // The ratio in force is a tunable: the controller may have changed it for this task.
+        SwapSpec swap = _swap with { Ratio = task.Session.SwapRatio ?? _swap.Ratio };
         _worker = _resumeSwapState is { } state
-            ? new SwapWorker(Store, task.Session.Memory, _swap, state)
-            : new SwapWorker(Store, task.Session.Memory, _swap, new SeededRandom(SeedStreams.Derive(task.Session.Seed, "swap", task.Index)));
+            ? new SwapWorker(Store, task.Session.Memory, swap, state)
+            : new SwapWorker(Store, task.Session.Memory, swap, new SeededRandom(SeedStreams.Derive(task.Session.Seed, "swap", task.Index)));
         _resumeSwapState = null;
         _worker.Preload(_resumePending);
         _resumePending = [];
@@ -119,7 +120,6 @@ public sealed class StorageTier : ISessionHook, IDisposable
     /// <inheritdoc />
     public StepVerdict OnStep(TaskContext task, in StepReport step)
     {
-        _stepsSeen++;
         if (_worker is { } worker)
         {
             ArgumentNullException.ThrowIfNull(task);
@@ -165,8 +165,14 @@ public sealed class StorageTier : ISessionHook, IDisposable
         return report with { Extensions = extensions };
     }
 
-    /// <summary>Steps this tier has seen (a checkpointer registered after it checks it has seen the step being checkpointed).</summary>
-    internal long StepsSeen => _stepsSeen;
+    /// <summary>The policy's swap clause (null without swapping): profiling trials swap like the task would.</summary>
+    internal SwapSpec? Swap => _swap;
+
+    /// <summary>
+    /// Applies every swap in flight, so the episodic memory can be resized between two steps (the
+    /// controller shrinking it when resources drop); no-op when no worker runs.
+    /// </summary>
+    internal void DrainSwaps() => _worker?.Drain();
 
     /// <summary>
     /// The swap state for a checkpoint (between epochs or steps): the worker's generators and the
