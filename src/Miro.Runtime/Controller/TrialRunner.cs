@@ -46,7 +46,7 @@ internal sealed class TrialRunner : IDisposable
         _tier = tier;
         _meter = meter;
         _evaluator = new Evaluator(_session.Scenario.Shape);
-        _validation = ValidationIndices(_session, task.Index);
+        _validation = ValidationIndices(_session, task.Index, profile.SampleFraction);
         (_startModel, _startClasses, _startHeadRng) = Save(_session.Model);
         _startMemory = _session.Memory.Snapshot();
     }
@@ -197,16 +197,30 @@ internal sealed class TrialRunner : IDisposable
         return (stream.ToArray(), model.ClassCount, state.bytes.ToArray());
     }
 
-    private static int[] ValidationIndices(MiroSession session, int task)
+    /// <summary>
+    /// The validation samples of tasks 1..current: per task the <c>sample</c> share of its held-out
+    /// split, but at least <see cref="MinValidationPerTask"/> (or all it has): evaluating every held-out
+    /// sample would cost more than the trials' training on a full dataset. The split lists its samples
+    /// class by class, so the subset takes them at an even stride (each class keeps its share).
+    /// </summary>
+    private static int[] ValidationIndices(MiroSession session, int task, double sample)
     {
         var indices = new List<int>();
         for (int t = 0; t <= task; t++)
         {
-            indices.AddRange(session.Scenario.Tasks[t].ValidationIndices);
+            IReadOnlyList<int> split = session.Scenario.Tasks[t].ValidationIndices;
+            int take = Math.Min(split.Count, Math.Max(MinValidationPerTask, (int)Math.Ceiling(sample * split.Count)));
+            for (int i = 0; i < take; i++)
+            {
+                indices.Add(split[(int)((long)i * split.Count / take)]);
+            }
         }
 
         return indices.ToArray();
     }
+
+    /// <summary>The fewest validation samples per seen task a trial is evaluated on (when the split has them): ±5% accuracy resolution.</summary>
+    internal const int MinValidationPerTask = 100;
 
     public void Dispose() => _evaluator.Dispose();
 
