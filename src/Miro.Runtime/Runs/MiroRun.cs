@@ -24,8 +24,9 @@ namespace Miro.Runtime.Runs;
 /// <item>resources (read at the task start, before profiling);</item>
 /// <item>the storage tier (writes the task to the store before profiling grows memories from it);</item>
 /// <item>the controller (profiles, applies, watches resources);</item>
-/// <item>hooks from the options; the report files (each task's report once every hook enriched it);</item>
-/// <item>the checkpointer (last: it saves what every other hook did in the step or task).</item>
+/// <item>the report files (each task's report once every hook enriched it);</item>
+/// <item>the checkpointer (it saves what every hook before it did in the step or task);</item>
+/// <item>hooks from the options: observers that see what was checkpointed.</item>
 /// </list>
 /// <c>miro run</c>, the experiment harness and embedding apps use it:
 /// <code>
@@ -65,9 +66,9 @@ public sealed class MiroRun : IDisposable
                 hooks.Add(Controller);
             }
 
-            hooks.AddRange(options.Hooks);
             hooks.Add(new ReportFiles(_directory));
             hooks.Add(Checkpointer);
+            hooks.AddRange(options.Hooks);
             Session = MiroSession.Create(policy, train, test, new SessionOptions
             {
                 Seed = options.Seed,

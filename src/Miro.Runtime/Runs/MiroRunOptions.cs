@@ -49,6 +49,7 @@ public sealed record MiroRunOptions
     /// <summary>Builds the learner; null uses the policy's. The seam for DER++, iCaRL, GDumb.</summary>
     public Func<LearnerContext, ILearner>? LearnerFactory { get; init; }
 
-    /// <summary>More hooks, run after the run's own (observers: they see every task's final report).</summary>
+    /// <summary>More hooks, run after the run's own, the checkpointer included (observers: they see every task's final report and
+    /// each step after it was checkpointed; they cannot change what the run computes).</summary>
     public IReadOnlyList<ISessionHook> Hooks { get; init; } = [];
 }
