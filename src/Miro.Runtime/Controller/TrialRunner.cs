@@ -119,7 +119,11 @@ internal sealed class TrialRunner : IDisposable
         SwapWorker? worker = null;
         if (_tier?.Swap is { } swap && candidate.SwapRatio is { } ratio && _task.Index + 1 >= SwapSchedule.FirstTask)
         {
-            worker = new SwapWorker(_tier.Store, memory, swap with { Ratio = ratio }, SeedStreams.Create(_session.Seed, purpose + "-swap", _task.Index));
+            // Synchronous: a trial swaps a few dozen samples, fewer than the asynchronous worker would
+            // prefetch per label before its first swap; reading just those on this thread is cheaper,
+            // and the bytes read are exactly the swaps' (what the extrapolation scales).
+            worker = new SwapWorker(_tier.Store, memory, swap with { Ratio = ratio }, SeedStreams.Create(_session.Seed, purpose + "-swap", _task.Index),
+                asynchronous: false);
         }
 
         rows = 0;
