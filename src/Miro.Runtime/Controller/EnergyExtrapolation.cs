@@ -6,11 +6,11 @@ namespace Miro.Runtime.Controller;
 /// <summary>
 /// Extrapolates a trial's measured joules to the whole task (docs/controller.md, "Extrapolation"):
 /// <code>
-/// E_io,trial   = e_read · (B_swap,trial + B_grow,trial)
-/// E_task       = (E_trial − E_io,trial) · R_task / R_trial
+/// E_task       = (E_train,trial − e_read · B_swap,trial) · R_task / R_trial
 ///              + e_read · (B_swap,trial / Rr_trial · Rr_task + B_grow,task)
 /// </code>
-/// where <c>R</c> is rows trained (stream and replay, all epochs), <c>Rr</c> replay rows, <c>B_swap</c> the
+/// where <c>E_train,trial</c> is what the meter recorded over the trial's training epochs (not its
+/// copies and validation, a fixed cost per trial), <c>R</c> is rows trained (stream and replay, all epochs), <c>Rr</c> replay rows, <c>B_swap</c> the
 /// swap reads (proportional to replay rows), <c>B_grow,task</c> the bytes read to grow the episodic
 /// memory to the candidate's size, and <c>e_read</c> the spec's energy per byte read. Row counts for
 /// the task come from the candidate's epochs, batch and sizes (<see cref="RowsPerEpoch"/>), so the
@@ -52,11 +52,11 @@ public static class EnergyExtrapolation
         return compute + readJoulesPerByte * (swapBytes + task.GrowthBytes);
     }
 
-    /// <summary>The trial's joules minus what its storage reads cost by the spec (never below zero).</summary>
+    /// <summary>The trial's training joules minus what its swap reads cost by the spec (never below zero).</summary>
     public static double ComputeJoules(TrialResult trial, double readJoulesPerByte)
     {
         ArgumentNullException.ThrowIfNull(trial);
-        return Math.Max(0, trial.Joules - readJoulesPerByte * (trial.SwapBytesRead + trial.GrowthBytesRead));
+        return Math.Max(0, trial.TrainJoules - readJoulesPerByte * trial.SwapBytesRead);
     }
 
     /// <summary>The spec's energy per byte read (0 without a storage device).</summary>

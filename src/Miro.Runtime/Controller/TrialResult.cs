@@ -3,7 +3,8 @@ namespace Miro.Runtime.Controller;
 /// <summary>What one profiling trial measured.</summary>
 /// <param name="Candidate">The configuration tried.</param>
 /// <param name="ValidationAccuracy">Accuracy on the validation samples held out from the streams of the tasks seen so far.</param>
-/// <param name="Joules">Energy the meter recorded over the trial (profiling phase).</param>
+/// <param name="Joules">Energy the meter recorded over the whole trial (copies, training, validation): its cost.</param>
+/// <param name="TrainJoules">Energy the meter recorded over the trial's training epochs alone: what scales to the task.</param>
 /// <param name="Seconds">Wall-clock seconds of the trial.</param>
 /// <param name="Epochs">Epochs the trial trained.</param>
 /// <param name="StreamSamples">Samples in the trial's stream buffer (the candidate's, scaled by <c>sample</c>).</param>
@@ -15,6 +16,7 @@ public sealed record TrialResult(
     Candidate Candidate,
     double ValidationAccuracy,
     double Joules,
+    double TrainJoules,
     double Seconds,
     int Epochs,
     int StreamSamples,

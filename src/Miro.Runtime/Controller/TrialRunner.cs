@@ -86,7 +86,11 @@ internal sealed class TrialRunner : IDisposable
         ReplayMemory memory = CopyMemory(candidate.EpisodicCapacity == 0 ? 0 : Scaled(candidate.EpisodicCapacity), out long growthBytes);
         var stream = new StreamBuffer(Scaled(candidate.StreamCapacity), _session.Stream.SampleSize);
         stream.Load(_session.Scenario.Train, _task.Task.TrainIndices, SeedStreams.Create(_session.Seed, "trial-stream", _task.Index));
+        // Only the training epochs scale to the task: copying, building the learner and validating are a
+        // fixed cost per trial (its overhead), which a per-row rate must not include.
+        double trainStart = _meter.Snapshot().TotalJoules;
         int epochs = Train(model, memory, stream, candidate, _profile.TrialEpochs, "trial", out long rows, out long swapBytes, out ILearner learner);
+        double trainJoules = _meter.Snapshot().TotalJoules - trainStart;
         double accuracy;
         using (learner)
         {
@@ -94,7 +98,7 @@ internal sealed class TrialRunner : IDisposable
         }
 
         EnergySnapshot after = _meter.Snapshot();
-        return new TrialResult(candidate, accuracy, after.TotalJoules - before.TotalJoules, Stopwatch.GetElapsedTime(start).TotalSeconds,
+        return new TrialResult(candidate, accuracy, after.TotalJoules - before.TotalJoules, trainJoules, Stopwatch.GetElapsedTime(start).TotalSeconds,
             epochs, stream.Count, memory.Count, rows, swapBytes, growthBytes);
     }
 

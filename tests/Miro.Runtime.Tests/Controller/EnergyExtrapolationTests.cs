@@ -16,8 +16,8 @@ public sealed class EnergyExtrapolationTests
     [Fact]
     public void Trial_joules_scale_by_rows_and_swap_reads_by_replay_rows()
     {
-        // Trial: 1 epoch over 40 stream samples and 40 replay rows; 2 J, of which 1000 B of swap reads and 500 B of growth at 1 mJ/B.
-        var trial = new TrialResult(new Candidate(100, 200, 0.5, 5, 32), 0.6, Joules: 2.0, Seconds: 1, Epochs: 1, StreamSamples: 40, EpisodicSamples: 20,
+        // Trial: 1 epoch over 40 stream samples and 40 replay rows; 3 J in all, 1.5 J of it training, of which 1000 B of swap reads at 1 mJ/B.
+        var trial = new TrialResult(new Candidate(100, 200, 0.5, 5, 32), 0.6, Joules: 3.0, TrainJoules: 1.5, Seconds: 1, Epochs: 1, StreamSamples: 40, EpisodicSamples: 20,
             Rows: 80, SwapBytesRead: 1000, GrowthBytesRead: 500);
         const double read = 1e-3;
         double compute = EnergyExtrapolation.ComputeJoules(trial, read);
@@ -26,7 +26,7 @@ public sealed class EnergyExtrapolationTests
 
         double joules = EnergyExtrapolation.TaskJoules(trial, compute, work, read);
 
-        Assert.Equal(0.5, compute, 12); // 2 J - 1.5 J of reads
+        Assert.Equal(0.5, compute, 12); // 1.5 J of training - 1 J of swap reads; the copies and validation do not scale
         Assert.Equal(5 * (200 + 7 * 32), work.Rows);
         double expected = 0.5 * work.Rows / 80 + read * (1000.0 / 40 * work.ReplayRows + 2000);
         Assert.Equal(expected, joules, 9);
@@ -35,7 +35,7 @@ public sealed class EnergyExtrapolationTests
     [Fact]
     public void Reads_that_cost_more_than_the_trial_measured_leave_no_negative_compute()
     {
-        var trial = new TrialResult(new Candidate(100, 200, 0.5, 5, 32), 0.6, 0.1, 1, 1, 40, 20, 80, 1000, 0);
+        var trial = new TrialResult(new Candidate(100, 200, 0.5, 5, 32), 0.6, 0.2, 0.1, 1, 1, 40, 20, 80, 1000, 0);
 
         Assert.Equal(0, EnergyExtrapolation.ComputeJoules(trial, 1e-3));
     }
