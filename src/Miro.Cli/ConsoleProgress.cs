@@ -29,6 +29,9 @@ internal sealed class ConsoleProgress : IProgress<SessionProgress>
             case SessionProgressKind.TaskStarted:
                 Line($"task {value.Task}/{value.Tasks}");
                 break;
+            case SessionProgressKind.Profiling when _interactive:
+                Status(Format($"  profiling candidate {value.Step} of {value.Steps}"));
+                break;
             case SessionProgressKind.Batch when _interactive:
                 Status(Format($"  epoch {value.Epoch}/{value.Epochs}  step {value.Step}/{value.Steps}  loss {value.Loss:F4}  train acc {Percent(value.RunningAccuracy)}"));
                 break;

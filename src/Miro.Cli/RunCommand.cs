@@ -9,9 +9,7 @@ using Miro.Dsl.Model;
 using Miro.Runtime.Checkpoints;
 using Miro.Runtime.Data;
 using Miro.Runtime.Evaluation;
-using Miro.Runtime.Energy;
 using Miro.Runtime.Memory;
-using Miro.Runtime.Resources;
 using Miro.Runtime.Runs;
 using Miro.Runtime.Session;
 
@@ -127,13 +125,13 @@ internal static class RunCommand
         {
             try
             {
-                CheckpointIdentity run = Checkpointer.Inspect(resumeDir);
-                (seed, threads) = (run.Seed, run.Threads);
-                stdout.WriteLine((run.EpochsDoneInTask, run.StepsDoneInEpoch) switch
+                CheckpointIdentity resumed = Checkpointer.Inspect(resumeDir);
+                (seed, threads) = (resumed.Seed, resumed.Threads);
+                stdout.WriteLine((resumed.EpochsDoneInTask, resumed.StepsDoneInEpoch) switch
                 {
-                    (0, 0) => Invariant($"resuming {resumeDir}: {run.CompletedTasks} task(s) done"),
-                    (_, 0) => Invariant($"resuming {resumeDir}: {run.CompletedTasks} task(s) and {run.EpochsDoneInTask} epoch(s) of task {run.CompletedTasks + 1} done"),
-                    _ => Invariant($"resuming {resumeDir}: {run.CompletedTasks} task(s), {run.EpochsDoneInTask} epoch(s) and {run.StepsDoneInEpoch} step(s) of task {run.CompletedTasks + 1} done"),
+                    (0, 0) => Invariant($"resuming {resumeDir}: {resumed.CompletedTasks} task(s) done"),
+                    (_, 0) => Invariant($"resuming {resumeDir}: {resumed.CompletedTasks} task(s) and {resumed.EpochsDoneInTask} epoch(s) of task {resumed.CompletedTasks + 1} done"),
+                    _ => Invariant($"resuming {resumeDir}: {resumed.CompletedTasks} task(s), {resumed.EpochsDoneInTask} epoch(s) and {resumed.StepsDoneInEpoch} step(s) of task {resumed.CompletedTasks + 1} done"),
                 });
             }
             catch (CheckpointException e)
@@ -145,48 +143,31 @@ internal static class RunCommand
         stdout.WriteLine(Invariant($"policy {policy.Name}: {Describe(policy)}"));
         stdout.WriteLine(Invariant($"data   {source}: {train.Count} train / {test.Count} test samples"));
         stdout.WriteLine(Invariant($"seed {seed}, {threads} thread(s), reports in {outDir}"));
-        if (policy.Profile is not null)
+        if (policy.Profile is { } profile)
         {
-            // Say so rather than let a user believe the profile block chose the configuration.
-            stdout.WriteLine("note: the profile block is checked but online profiling (the Miro controller) is not in this release;");
-            stdout.WriteLine(Invariant($"      every task runs the base configuration (EM {policy.Memory.Episodic.Capacity} / SB {policy.Memory.Stream.Capacity})."));
+            stdout.WriteLine(Invariant($"profiling from task {profile.FromTask}: {ControllerPrinter.Describe(profile)}"));
         }
 
-        // One set of I/O counters: the store counts its bytes, the energy model charges for them;
-        // the tier enters replay_io around its store writes and storage_swap while it swaps.
-        var io = new IoCounters();
-        using var energy = EnergyHook.Start(policy, new EnergyMeterOptions { IoCounters = io });
-        EnergyPrinter.PrintMeter(stdout, energy.Meter.Source);
-        using StorageTier? tier = policy.Memory.Storage is { } storage ? new StorageTier(storage, policy.Memory.Swap, outDir, io, energy.Meter, folder.RunId) : null;
-        var checkpointer = new Checkpointer(outDir, tier, everySteps: options.CheckpointEverySteps, interval: options.CheckpointInterval);
-        var hooks = new System.Collections.Generic.List<ISessionHook> { energy, ResourceHook.For(policy, outDir) };
-        if (tier is not null)
+        var runOptions = new MiroRunOptions
         {
-            hooks.Add(tier);
-        }
-
-        hooks.Add(new ReportFileHook(outDir));
-        hooks.Add(checkpointer);
-        var sessionOptions = new SessionOptions
-        {
+            Directory = outDir,
             Seed = seed,
             Threads = threads,
             Progress = new ConsoleProgress(stdout, interactive),
             ProgressInterval = TimeSpan.FromMilliseconds(interactive ? 100 : 1000),
-            Hooks = hooks,
             DataDescription = source.ToString(),
+            CheckpointEveryEpochs = 0,
+            CheckpointEverySteps = options.CheckpointEverySteps,
+            CheckpointInterval = options.CheckpointInterval,
+            RunId = folder.RunId,
         };
-
         SessionResult result;
+        MiroRun? run = null;
         try
         {
-            using MiroSession session = MiroSession.Create(policy, train, test, sessionOptions);
-            if (options.ResumeDirectory is not null)
-            {
-                checkpointer.Resume(session);
-            }
-
-            result = session.Run(cancellationToken);
+            run = options.ResumeDirectory is null ? MiroRun.Create(policy, train, test, runOptions) : MiroRun.Resume(policy, train, test, runOptions);
+            EnergyPrinter.PrintMeter(stdout, run.Meter.Source);
+            result = run.Run(cancellationToken);
         }
         catch (ArgumentException e)
         {
@@ -204,30 +185,25 @@ internal static class RunCommand
             stderr.WriteLine($"miro run: cancelled; the reports of the completed tasks are in {outDir}; continue with --resume {outDir}.");
             return Program.ExitCodes.Failed;
         }
+        finally
+        {
+            run?.Dispose();
+        }
 
-        string summary;
-        try
-        {
-            summary = ReportWriter.WriteSummary(outDir, result);
-        }
-        catch (IOException e)
-        {
-            stderr.WriteLine($"miro run: {e.Message}");
-            return Program.ExitCodes.Failed;
-        }
         PrintResult(stdout, result);
         EnergyPrinter.PrintTasks(stdout, result);
+        ControllerPrinter.PrintTasks(stdout, result);
         if (result.CorruptedSamples is { } corrupted)
         {
             stdout.WriteLine(Invariant($"damaged samples: {corrupted.Count} stored sample(s) failed their checksum when read and were skipped (ids {CorruptSampleReport.Format(corrupted.Ids)}); the flash may be failing."));
         }
-        (double checkpointSeconds, int checkpoints) = checkpointer.WriteTime;
+        (double checkpointSeconds, int checkpoints) = run!.Checkpointer.WriteTime;
         if (checkpoints > 0)
         {
             stdout.WriteLine(Invariant($"checkpoints: {checkpoints} written, {1000 * checkpointSeconds / checkpoints:F1} ms each on average"));
         }
 
-        stdout.WriteLine($"reports: {outDir} ({Path.GetFileName(summary)} and {result.Tasks.Count} task files)");
+        stdout.WriteLine($"reports: {outDir} (summary.json and {result.Tasks.Count} task files)");
         return Program.ExitCodes.Ok;
     }
 
@@ -288,14 +264,4 @@ internal static class RunCommand
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>Writes each task's final report (after every hook enriched it) as soon as the task completes.</summary>
-    private sealed class ReportFileHook : ISessionHook
-    {
-        private readonly string _directory;
-
-        public ReportFileHook(string directory) => _directory = directory;
-
-        public void OnCheckpoint(TaskContext task, TaskReport report) => ReportWriter.WriteTask(_directory, report);
-    }
 }

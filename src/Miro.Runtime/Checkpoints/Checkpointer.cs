@@ -31,8 +31,10 @@ namespace Miro.Runtime.Checkpoints;
 /// with the next epoch. A checkpoint between two steps also holds the epoch's shuffled order, next
 /// step and running loss, and the swap requests in flight (finished but not yet published, so
 /// checkpointing never changes what the run computes); the resumed run continues with the next step.
-/// Register the checkpointer after the <see cref="StorageTier"/> (it must have seen a step before
-/// the step is checkpointed).
+/// The controller's state (the choice of the task in progress) is saved with it, so a run resumed
+/// inside a task keeps the choice instead of profiling again. <see cref="Runs.MiroRun"/> builds it
+/// and registers it after the <see cref="StorageTier"/> and the controller, which must have seen a
+/// step before the step is checkpointed.
 /// </summary>
 public sealed class Checkpointer : ISessionHook
 {
@@ -48,6 +50,7 @@ public sealed class Checkpointer : ISessionHook
     };
 
     private readonly ICheckpointableTier? _tier;
+    private readonly Controller.MiroController? _controller;
     private readonly int _everyEpochs;
     private readonly int _everySteps;
     private readonly TimeSpan _interval;
@@ -61,7 +64,6 @@ public sealed class Checkpointer : ISessionHook
     private int _stepsSinceSave;
     private double _writeSeconds;
     private int _writes;
-    private long _stepsSeen;
     private RunFingerprint? _fingerprint;
     private MiroSession? _fingerprintOf;
 
@@ -72,7 +74,9 @@ public sealed class Checkpointer : ISessionHook
     /// <param name="everySteps">Also checkpoint after every this many training steps (0: not between steps).</param>
     /// <param name="interval">Also checkpoint after the first step that ends this long after the last checkpoint (zero: not by time).</param>
     /// <param name="time">The clock <paramref name="interval"/> is measured on (the system's by default).</param>
-    public Checkpointer(string directory, ICheckpointableTier? tier = null, int everyEpochs = 0, int everySteps = 0, TimeSpan interval = default, TimeProvider? time = null)
+    /// <param name="controller">The run's controller, if any: its state is saved and restored.</param>
+    internal Checkpointer(string directory, ICheckpointableTier? tier = null, int everyEpochs = 0, int everySteps = 0, TimeSpan interval = default, TimeProvider? time = null,
+        Controller.MiroController? controller = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentOutOfRangeException.ThrowIfNegative(everyEpochs);
@@ -83,6 +87,7 @@ public sealed class Checkpointer : ISessionHook
         _lastSave = _time.GetTimestamp();
         FilePath = Path.GetFullPath(Path.Combine(directory, FileName));
         _tier = tier;
+        _controller = controller;
         _everyEpochs = everyEpochs;
         _everySteps = everySteps;
     }
@@ -136,7 +141,8 @@ public sealed class Checkpointer : ISessionHook
         float[] features = CheckpointFile.ToFloats(CheckpointFile.Section(sections, "memory.features", FilePath));
         session.Memory.Restore(new MemorySnapshot(memory.Capacity, features, memory.Labels, memory.Ids, memory.SeenClasses, memory.Observed));
         TaskConfiguration configuration = manifest.Configuration;
-        session.Reconfigure(streamCapacity: configuration.StreamCapacity, epochs: configuration.Epochs, batch: configuration.Batch);
+        session.Reconfigure(streamCapacity: configuration.StreamCapacity, epochs: configuration.Epochs, batch: configuration.Batch,
+            swapRatio: session.SwapRatio is null ? null : configuration.SwapRatio);
         if (manifest.InTask is { } inTask)
         {
             session.ResumeInTask(inTask.Task, inTask.EpochsDone, inTask.Steps, inTask.Trained, inTask.FinalLoss,
@@ -157,6 +163,11 @@ public sealed class Checkpointer : ISessionHook
 
             _resumedTask = inTask;
         }
+        if (_controller is not null && sections.TryGetValue("controller", out byte[]? controllerState))
+        {
+            _controller.RestoreState(controllerState);
+        }
+
         _expectedStore = manifest.Store;
         return manifest.CompletedTasks;
     }
@@ -205,7 +216,6 @@ public sealed class Checkpointer : ISessionHook
     public StepVerdict OnStep(TaskContext task, in StepReport step)
     {
         ArgumentNullException.ThrowIfNull(task);
-        _stepsSeen++;
         bool stepsDue = _everySteps > 0 && ++_stepsSinceSave >= _everySteps;
         // Results do not depend on when a step checkpoint is taken (it settles the swap worker, never
         // drains it), so a clock may decide.
@@ -213,12 +223,6 @@ public sealed class Checkpointer : ISessionHook
         if (!(stepsDue || timeDue) || task.Session.Learner is not IResumableLearner learner)
         {
             return StepVerdict.Continue;
-        }
-
-        if (_tier is not null && _tier.StepsSeen != _stepsSeen)
-        {
-            throw new InvalidOperationException(
-                "The Checkpointer runs before the StorageTier in the session's hooks, so a step checkpoint would miss that step's swap request: register the Checkpointer after the StorageTier.");
         }
 
         var inTask = new InTaskState(task.Index, step.Epoch, _taskSteps, _taskSamples, _lastEpochLoss, null, step.Step + 1);
@@ -322,6 +326,11 @@ public sealed class Checkpointer : ISessionHook
                     sections.Add((HookSection + resumable.StateName, resumable.SaveTaskState()));
                 }
             }
+        }
+
+        if (_controller is not null)
+        {
+            sections.Add(("controller", _controller.SaveState()));
         }
 
         CheckpointFile.Write(FilePath, sections);

@@ -207,6 +207,14 @@ public sealed partial class EnergyHook : ISessionHook, IDisposable
         return report with { EnergyJoules = perPhase, Extensions = extensions };
     }
 
+    /// <summary>
+    /// Joules the budgets have left for the current task before one stops or degrades training (a fresh
+    /// reading: what the task spent so far, profiling included, is counted);
+    /// <see cref="double.PositiveInfinity"/> without such a budget. The controller drops candidates
+    /// whose estimated task joules exceed it.
+    /// </summary>
+    internal double BudgetHeadroomJoules() => _enforcer is null || _budgets.Count == 0 ? double.PositiveInfinity : _enforcer.StopHeadroom(FreshJoules());
+
     /// <summary>Stops the meter when the hook started it.</summary>
     public void Dispose()
     {

@@ -15,8 +15,6 @@ public interface ICheckpointableTier
     /// <summary>The store's file (for messages).</summary>
     internal string StorePath { get; }
 
-    /// <summary>Steps the tier has seen (a checkpointer registered after it checks it has seen the step being checkpointed).</summary>
-    internal long StepsSeen { get; }
 
     /// <summary>The swap state between two steps, or null when the current task does not swap.</summary>
     internal SwapCheckpoint? SnapshotSwaps();

@@ -37,7 +37,6 @@ public sealed class StorageTier : ISessionHook, ICheckpointableTier, IDisposable
     private SwapCheckpoint? _resumeSwaps;
     private bool _swapPaused;
     private StoreWriter? _writer;
-    private long _stepsSeen;
     private long _readAtTaskStart;
     private long _writtenAtTaskStart;
     private SwapMetrics? _taskSwaps;
@@ -107,9 +106,11 @@ public sealed class StorageTier : ISessionHook, ICheckpointableTier, IDisposable
         }
         // One seeded stream per task: a run resumed at a task boundary swaps exactly like the original;
         // one resumed inside a task continues the stream from its checkpoint.
+        // The ratio in force is a tunable: the controller may have changed it for this task.
+        SwapSpec swap = _swap with { Ratio = task.Session.SwapRatio ?? _swap.Ratio };
         _worker = _resumeSwaps is { } resumed
-            ? SwapWorker.FromCheckpoint(Store, task.Session.Memory, _swap, resumed)
-            : new SwapWorker(Store, task.Session.Memory, _swap, new SeededRandom(SeedStreams.Derive(task.Session.Seed, "swap", task.Index)));
+            ? SwapWorker.FromCheckpoint(Store, task.Session.Memory, swap, resumed)
+            : new SwapWorker(Store, task.Session.Memory, swap, new SeededRandom(SeedStreams.Derive(task.Session.Seed, "swap", task.Index)));
         _resumeSwaps = null;
         if (_swapPaused)
         {
@@ -121,7 +122,6 @@ public sealed class StorageTier : ISessionHook, ICheckpointableTier, IDisposable
     /// <inheritdoc />
     public StepVerdict OnStep(TaskContext task, in StepReport step)
     {
-        _stepsSeen++;
         _corrupt.Check(Store);
         if (_worker is { } worker)
         {
@@ -174,6 +174,15 @@ public sealed class StorageTier : ISessionHook, ICheckpointableTier, IDisposable
         return report with { Extensions = extensions };
     }
 
+    /// <summary>The policy's swap clause (null without swapping): profiling trials swap like the task would.</summary>
+    internal SwapSpec? Swap => _swap;
+
+    /// <summary>
+    /// Applies every swap in flight, so the episodic memory can be resized between two steps (the
+    /// controller shrinking it when resources drop); no-op when no worker runs.
+    /// </summary>
+    internal void DrainSwaps() => _worker?.Drain();
+
     /// <summary>
     /// Stops swapping until <see cref="ResumeSwapping"/>: the running worker drains and ignores
     /// submissions, and a worker started meanwhile (next task) starts paused. For work that must
@@ -198,8 +207,6 @@ public sealed class StorageTier : ISessionHook, ICheckpointableTier, IDisposable
     (long NextId, long Count) ICheckpointableTier.StorePosition => (Store.NextId, Store.Count);
 
     string ICheckpointableTier.StorePath => Store.FilePath;
-
-    long ICheckpointableTier.StepsSeen => _stepsSeen;
 
     SwapCheckpoint? ICheckpointableTier.SnapshotSwaps() => _worker?.Settle();
 

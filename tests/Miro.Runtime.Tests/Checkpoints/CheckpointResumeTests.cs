@@ -110,20 +110,6 @@ public sealed class CheckpointResumeTests
         public override long GetTimestamp() => _now += _random.Next(0, 4);
     }
 
-    [Fact]
-    public void A_step_checkpointer_registered_before_the_storage_tier_is_refused()
-    {
-        var policy = ResumeScenario.Policy();
-        using var dir = new TempDirectory();
-        using var tier = new StorageTier(policy.Memory.Storage!, policy.Memory.Swap, dir.Path);
-        var checkpointer = new Checkpointer(dir.Path, tier, everySteps: 5);
-        using var session = MiroSession.Create(policy, EmbeddedData.Train, EmbeddedData.Test,
-            new SessionOptions { Seed = ResumeScenario.Seed, Threads = 1, Hooks = [checkpointer, tier] });
-
-        var error = Assert.Throws<InvalidOperationException>(() => session.RunTask(0));
-        Assert.Contains("register the Checkpointer after the StorageTier", error.Message);
-    }
-
     private sealed class SimulatedCrash : Exception;
 
     /// <summary>Dies right after step <c>step</c> of epoch <c>epoch</c> of task <c>task</c> (all zero-based), after the checkpointer saw it.</summary>
