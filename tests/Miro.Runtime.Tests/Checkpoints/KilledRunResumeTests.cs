@@ -14,8 +14,8 @@ namespace Miro.Runtime.Tests.Checkpoints;
 
 /// <summary>
 /// The resume guarantee with a real SIGKILL: a child process trains with a checkpoint after every
-/// epoch, is killed in the middle of a task (a seeded moment after the checkpoint of the task's first
-/// epoch), and a new process resumes from the run directory inside that task; its final accuracy
+/// epoch, is killed in the middle of a task (a seeded step after the checkpoint of the task's first
+/// epoch, where it stops until killed), and a new process resumes from the run directory inside that task; its final accuracy
 /// matrix equals an uninterrupted run's, bit for bit. The mid-epoch case does the same with a checkpoint
 /// every 16 steps and a kill at a seeded step inside an epoch.
 /// </summary>
@@ -30,14 +30,15 @@ public sealed class KilledRunResumeTests
         using var killed = new TempDirectory();
         var expected = RunChild(straight.Path, replay, killAfter: null, delay: TimeSpan.Zero);
 
-        // Killed a seeded moment after the checkpoint that follows epoch 1 of task 2 or 3 (of 2 epochs):
-        // the resumed process continues inside that task, with its second epoch.
+        // Killed with SIGKILL at a seeded step of epoch 2 of task 2 or 3 (of 2 epochs), after the checkpoint
+        // that follows epoch 1: the child stops there until killed (no race between the kill and the
+        // epoch's end), and the resumed process continues inside that task, with its second epoch.
         var random = new Random(seed);
         int task = random.Next(2, 4);
-        string killPoint = $"EPOCH {task} 1";
-        // The child stretches that epoch's 100+ steps by 5 ms each (over half a second): the kill lands in it.
-        var partial = RunChild(killed.Path, replay, killPoint, TimeSpan.FromMilliseconds(random.Next(0, 200)), task.ToString(CultureInfo.InvariantCulture));
+        string hang = random.Next(1, 61).ToString(CultureInfo.InvariantCulture);
+        var partial = RunChild(killed.Path, replay, "HANG", TimeSpan.FromMilliseconds(random.Next(0, 50)), task.ToString(CultureInfo.InvariantCulture), "2", "0", hang);
         Assert.DoesNotContain("MATRIX", partial); // it really died before the end
+        Assert.Contains($"EPOCH {task} 1", partial);
         var resumed = RunChild(killed.Path, replay, killAfter: null, delay: TimeSpan.Zero);
 
         Assert.Equal(Matrix(expected), Matrix(resumed));
