@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using Miro.Cli.Sweeps;
 using Miro.Dsl;
 using Miro.Dsl.Diagnostics;
 using Miro.Dsl.Model;
@@ -30,7 +31,7 @@ namespace Miro.Cli;
 /// </summary>
 internal static class RunCommand
 {
-    public const string Usage = "usage: miro run <spec.miro> [--data DIR] [--seed N] [--out DIR] [--threads N] [--policy NAME] [--resume DIR] [--checkpoint-every STEPS]";
+    public const string Usage = "usage: miro run <spec.miro> [--data DIR] [--seed N] [--out DIR] [--threads N] [--policy NAME] [--resume DIR] [--checkpoint-every STEPS] [--configuration K | --list-configurations]";
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -99,6 +100,26 @@ internal static class RunCommand
             return Program.ExitCodes.Usage;
         }
 
+        if (options.ListConfigurations)
+        {
+            ConfigurationList.Print(stdout, policy);
+            return Program.ExitCodes.Ok;
+        }
+
+        CandidateConfiguration? candidate = null;
+        if (options.Configuration is { } k)
+        {
+            long count = FixedCandidate.Count(policy);
+            if (k >= count)
+            {
+                stderr.WriteLine($"miro run: --configuration {k}: policy {policy.Name} has {count} configuration(s), numbered 0 to {count - 1} (see --list-configurations).");
+                return Program.ExitCodes.Usage;
+            }
+
+            candidate = new CandidateConfiguration(k, FixedCandidate.Describe(policy, k));
+            policy = FixedCandidate.Apply(policy, k);
+        }
+
         Dataset train;
         Dataset test;
         DataSource source;
@@ -139,6 +160,11 @@ internal static class RunCommand
         stdout.WriteLine(Invariant($"policy {policy.Name}: {Describe(policy)}"));
         stdout.WriteLine(Invariant($"data   {source}: {train.Count} train / {test.Count} test samples"));
         stdout.WriteLine(Invariant($"seed {seed}, {threads} thread(s), reports in {outDir}"));
+        if (candidate is not null)
+        {
+            stdout.WriteLine(Invariant($"configuration {candidate.Number}: {candidate.Values} (fixed; profiling off)"));
+        }
+
         if (policy.Profile is not null)
         {
             // Say so rather than let a user believe the profile block chose the configuration.
@@ -198,7 +224,7 @@ internal static class RunCommand
             return Program.ExitCodes.Failed;
         }
 
-        string summary = ReportWriter.WriteSummary(outDir, result);
+        string summary = ReportWriter.WriteSummary(outDir, result with { Candidate = candidate });
         PrintResult(stdout, result);
         EnergyPrinter.PrintTasks(stdout, result);
         (double checkpointSeconds, int checkpoints) = checkpointer.WriteTime;

@@ -4,9 +4,13 @@ using System.Globalization;
 
 namespace Miro.Cli;
 
-/// <summary>The parsed arguments of <c>miro run</c>.</summary>
+/// <summary>
+/// The parsed arguments of <c>miro run</c>. <c>Configuration</c> (<c>--configuration K</c>) runs
+/// candidate K of the tune space as a fixed configuration; <c>ListConfigurations</c>
+/// (<c>--list-configurations</c>) prints the numbered candidates instead of running.
+/// </summary>
 internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Seed, string? OutputDirectory, int? Threads, string? PolicyName, string? ResumeDirectory = null,
-    int CheckpointEverySteps = RunOptions.DefaultCheckpointEverySteps)
+    int CheckpointEverySteps = RunOptions.DefaultCheckpointEverySteps, long? Configuration = null, bool ListConfigurations = false)
 {
     /// <summary>
     /// Training steps between two checkpoints inside an epoch when <c>--checkpoint-every</c> is not
@@ -31,6 +35,8 @@ internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Se
         int seed = 0;
         int? threads = null;
         int checkpointEvery = DefaultCheckpointEverySteps;
+        long? configuration = null;
+        bool list = false;
         for (int i = 0; i < args.Length; i++)
         {
             string arg = args[i];
@@ -39,7 +45,11 @@ internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Se
                 return false;
             }
 
-            if (arg.StartsWith('-'))
+            if (arg == "--list-configurations")
+            {
+                list = true;
+            }
+            else if (arg.StartsWith('-'))
             {
                 if (i + 1 >= args.Length)
                 {
@@ -71,6 +81,12 @@ internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Se
                     case "--checkpoint-every" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int c) && c >= 0:
                         checkpointEvery = c;
                         break;
+                    case "--configuration" when long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out long k) && k >= 0:
+                        configuration = k;
+                        break;
+                    case "--configuration":
+                        error = $"--configuration needs a candidate number (0, 1, ...; see --list-configurations), not '{value}'.";
+                        return false;
                     case "--checkpoint-every":
                         error = $"--checkpoint-every needs a number of steps (0: only at epoch and task ends), not '{value}'.";
                         return false;
@@ -105,7 +121,7 @@ internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Se
             return false;
         }
 
-        options = new RunOptions(spec, data, seed, resume ?? output, threads, policy, resume, checkpointEvery);
+        options = new RunOptions(spec, data, seed, resume ?? output, threads, policy, resume, checkpointEvery, configuration, list);
         return true;
     }
 }

@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Miro.Runtime.Checkpoints;
+
+namespace Miro.Cli.Sweeps;
+
+/// <summary>
+/// Runs a <see cref="SweepPlan"/> on this machine: each job a child <c>miro run</c> process (its
+/// output in the run folder's <c>miro-run.log</c>), at most <c>parallel</c> at a time. A sweep that
+/// was interrupted continues where it stopped: a folder with <c>summary.json</c> is finished and
+/// not run again, one with a checkpoint resumes from it (<c>miro run --resume</c>), and any other
+/// folder is cleared and its job started over.
+/// </summary>
+internal static class SweepRunner
+{
+    /// <summary>The log file a child run writes into its folder.</summary>
+    public const string LogFile = "miro-run.log";
+
+    /// <summary>Runs every unfinished job; returns the folders of jobs that failed.</summary>
+    public static IReadOnlyList<string> Run(SweepPlan plan, int parallel, MiroExecutable miro, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        var todo = new List<(long Index, bool Resume)>();
+        int finished = 0;
+        for (long i = 0; i < plan.Jobs; i++)
+        {
+            string dir = plan.RunDirectory(i);
+            if (File.Exists(Path.Combine(dir, "summary.json")))
+            {
+                finished++;
+            }
+            else if (File.Exists(Path.Combine(dir, Checkpointer.FileName)))
+            {
+                todo.Add((i, true));
+            }
+            else
+            {
+                // Started but not checkpointed: nothing worth keeping (a partial store would only confuse a fresh run).
+                if (Directory.Exists(dir))
+                {
+                    Directory.Delete(dir, recursive: true);
+                }
+
+                todo.Add((i, false));
+            }
+        }
+
+        int resuming = todo.Count(t => t.Resume);
+        stdout.WriteLine(Invariant($"sweep: {plan.Configurations} configuration(s) x {plan.Seeds} seed(s) = {plan.Jobs} run(s) in {plan.OutputDirectory}; {finished} finished earlier, {resuming} to resume, {todo.Count - resuming} to run, {parallel} at a time"));
+        var failed = new List<string>();
+        int done = 0;
+        object gate = new();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken };
+        try
+        {
+            Parallel.ForEach(todo, options, job =>
+            {
+                string dir = plan.RunDirectory(job.Index);
+                var clock = Stopwatch.StartNew();
+                int exit = RunChild(miro, Arguments(plan, job.Index, job.Resume), dir);
+                lock (gate)
+                {
+                    done++;
+                    string name = Path.GetFileName(dir);
+                    if (exit == 0 && File.Exists(Path.Combine(dir, "summary.json")) && SweepCollector.Read(Path.Combine(dir, "summary.json")) is { } run)
+                    {
+                        stdout.WriteLine(Invariant($"[{done}/{todo.Count}] {name}{(job.Resume ? " (resumed)" : "")}: accuracy {100 * run.AverageAccuracy:F2}%, {run.Joules:F1} J, {clock.Elapsed.TotalSeconds:F1} s"));
+                    }
+                    else
+                    {
+                        failed.Add(dir);
+                        stdout.WriteLine(Invariant($"[{done}/{todo.Count}] {name} failed (exit {exit}); see {Path.Combine(dir, LogFile)}"));
+                    }
+
+                    stdout.Flush();
+                }
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            // Runs in flight finish or checkpoint on their own; the next `miro sweep` picks up from here.
+        }
+
+        return failed;
+    }
+
+    private static IReadOnlyList<string> Arguments(SweepPlan plan, long index, bool resume)
+    {
+        var args = plan.RunArguments(index).ToList();
+        if (resume)
+        {
+            // --resume continues in the run folder itself; it takes the place of --out.
+            int at = args.IndexOf("--out");
+            args[at] = "--resume";
+        }
+
+        return args;
+    }
+
+    private static int RunChild(MiroExecutable miro, IReadOnlyList<string> args, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var start = new ProcessStartInfo(miro.FileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string a in miro.Prefix.Concat(args))
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var log = new StreamWriter(Path.Combine(directory, LogFile), append: true) { AutoFlush = true };
+        log.WriteLine("$ " + ShellQuoting.Join(miro.Prefix.Prepend(miro.FileName).Concat(args)));
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Log(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Log(log, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        // Ctrl+C reaches the children too (one process group): each checkpoints and exits, and the
+        // sweep stops starting new runs.
+        process.WaitForExit();
+
+        return process.ExitCode;
+    }
+
+    private static void Log(StreamWriter log, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (log)
+        {
+            log.WriteLine(line);
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
