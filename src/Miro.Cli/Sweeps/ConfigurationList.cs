@@ -31,7 +31,8 @@ internal static class ConfigurationList
             stdout.Write(string.Create(CultureInfo.InvariantCulture, $"{k,6}"));
             for (int t = 0; t < space.TunableCount; t++)
             {
-                stdout.Write("  " + FixedCandidate.ValueText(space.ParameterOf(t), space.ValueOf(k, t)).PadRight(widths[t]));
+                string value = FixedCandidate.ValueText(space.ParameterOf(t), space.ValueOf(k, t));
+                stdout.Write("  " + (t + 1 < space.TunableCount ? value.PadRight(widths[t]) : value));
             }
 
             stdout.WriteLine();

@@ -19,24 +19,40 @@ namespace Miro.Cli.Sweeps;
 /// </summary>
 internal static class SweepRunner
 {
+    /// <summary>One <c>miro run</c> (its arguments name <c>--out</c> <paramref name="Directory"/>).</summary>
+    public sealed record ChildRun(string Directory, IReadOnlyList<string> Arguments);
+
     /// <summary>The log file a child run writes into its folder.</summary>
     public const string LogFile = "miro-run.log";
 
-    /// <summary>Runs every unfinished job; returns the folders of jobs that failed.</summary>
+    /// <summary>Runs every unfinished job of <paramref name="plan"/>; returns the folders of jobs that failed.</summary>
     public static IReadOnlyList<string> Run(SweepPlan plan, int parallel, MiroExecutable miro, TextWriter stdout, CancellationToken cancellationToken)
     {
-        var todo = new List<(long Index, bool Resume)>();
-        int finished = 0;
+        var jobs = new List<ChildRun>();
         for (long i = 0; i < plan.Jobs; i++)
         {
-            string dir = plan.RunDirectory(i);
+            jobs.Add(new ChildRun(plan.RunDirectory(i), plan.RunArguments(i)));
+        }
+
+        stdout.WriteLine(Invariant($"sweep: {plan.Configurations} configuration(s) x {plan.Seeds} seed(s) = {plan.Jobs} run(s) in {plan.OutputDirectory}"));
+        return Run(jobs, parallel, miro, stdout, cancellationToken);
+    }
+
+    /// <summary>Runs every unfinished <c>miro run</c> of <paramref name="jobs"/>, <paramref name="parallel"/> at a time; returns the folders of runs that failed.</summary>
+    public static IReadOnlyList<string> Run(IReadOnlyList<ChildRun> jobs, int parallel, MiroExecutable miro, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        var todo = new List<(ChildRun Job, bool Resume)>();
+        int finished = 0;
+        foreach (ChildRun job in jobs)
+        {
+            string dir = job.Directory;
             if (File.Exists(Path.Combine(dir, "summary.json")))
             {
                 finished++;
             }
             else if (File.Exists(Path.Combine(dir, Checkpointer.FileName)))
             {
-                todo.Add((i, true));
+                todo.Add((job, true));
             }
             else
             {
@@ -46,12 +62,12 @@ internal static class SweepRunner
                     Directory.Delete(dir, recursive: true);
                 }
 
-                todo.Add((i, false));
+                todo.Add((job, false));
             }
         }
 
         int resuming = todo.Count(t => t.Resume);
-        stdout.WriteLine(Invariant($"sweep: {plan.Configurations} configuration(s) x {plan.Seeds} seed(s) = {plan.Jobs} run(s) in {plan.OutputDirectory}; {finished} finished earlier, {resuming} to resume, {todo.Count - resuming} to run, {parallel} at a time"));
+        stdout.WriteLine(Invariant($"{finished} finished earlier, {resuming} to resume, {todo.Count - resuming} to run, {parallel} at a time"));
         var failed = new List<string>();
         int done = 0;
         object gate = new();
@@ -60,16 +76,16 @@ internal static class SweepRunner
         {
             Parallel.ForEach(todo, options, job =>
             {
-                string dir = plan.RunDirectory(job.Index);
+                string dir = job.Job.Directory;
                 var clock = Stopwatch.StartNew();
-                int exit = RunChild(miro, Arguments(plan, job.Index, job.Resume), dir);
+                int exit = RunChild(miro, Arguments(job.Job, job.Resume), dir);
                 lock (gate)
                 {
                     done++;
                     string name = Path.GetFileName(dir);
-                    if (exit == 0 && File.Exists(Path.Combine(dir, "summary.json")) && SweepCollector.Read(Path.Combine(dir, "summary.json")) is { } run)
+                    if (exit == 0 && File.Exists(Path.Combine(dir, "summary.json")))
                     {
-                        stdout.WriteLine(Invariant($"[{done}/{todo.Count}] {name}{(job.Resume ? " (resumed)" : "")}: accuracy {100 * run.AverageAccuracy:F2}%, {run.Joules:F1} J, {clock.Elapsed.TotalSeconds:F1} s"));
+                        stdout.WriteLine(Invariant($"[{done}/{todo.Count}] {name}{(job.Resume ? " (resumed)" : "")} done in {clock.Elapsed.TotalSeconds:F1} s"));
                     }
                     else
                     {
@@ -89,9 +105,9 @@ internal static class SweepRunner
         return failed;
     }
 
-    private static IReadOnlyList<string> Arguments(SweepPlan plan, long index, bool resume)
+    private static IReadOnlyList<string> Arguments(ChildRun job, bool resume)
     {
-        var args = plan.RunArguments(index).ToList();
+        var args = job.Arguments.ToList();
         if (resume)
         {
             // --resume continues in the run folder itself; it takes the place of --out.
