@@ -5,15 +5,16 @@ namespace Miro.Experiments;
 
 /// <summary>
 /// Experiment harness: <c>dotnet run -c Release --project bench/Miro.Experiments -- online-er
-/// [--data DIR] [--seeds 5] [--threads 1]</c>.
+/// [--data DIR] [--seeds 5] [--threads 1]</c>; <c>paper [--data DIR] [--seeds 5] [--parallel 2] [--out DIR]</c>
+/// runs the four systems of examples/experiments and writes docs/experiments.md.
 /// </summary>
 public static class Program
 {
-    private const string Usage = "usage: Miro.Experiments online-er|storage-tier [--data DIR] [--seeds N] [--threads N]";
+    private const string Usage = "usage: Miro.Experiments online-er|storage-tier|paper [--data DIR] [--seeds N] [--threads N] [--parallel P] [--out DIR]";
 
     public static int Main(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("online-er" or "storage-tier"))
+        if (args.Length == 0 || args[0] is not ("online-er" or "storage-tier" or "paper"))
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -22,6 +23,8 @@ public static class Program
         string? data = null;
         int seeds = 5;
         int threads = 1;
+        int parallel = 2;
+        string output = "experiment-runs";
         for (int i = 1; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -35,14 +38,23 @@ public static class Program
                 case "--threads":
                     threads = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
                     break;
+                case "--parallel":
+                    parallel = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                    break;
+                case "--out":
+                    output = args[i + 1];
+                    break;
                 default:
                     Console.Error.WriteLine(Usage);
                     return 2;
             }
         }
 
-        return args[0] == "storage-tier"
-            ? StorageTierExperiment.Run(data, seeds, threads, Console.Out)
-            : OnlineErExperiment.Run(data, seeds, threads, Console.Out);
+        return args[0] switch
+        {
+            "storage-tier" => StorageTierExperiment.Run(data, seeds, threads, Console.Out),
+            "paper" => Paper.PaperExperiment.Run(data, seeds, parallel, output, Console.Out),
+            _ => OnlineErExperiment.Run(data, seeds, threads, Console.Out),
+        };
     }
 }
