@@ -10,7 +10,7 @@ namespace Miro.Experiments.Paper;
 /// <summary>Writes docs/experiments.md from the harness's results.</summary>
 internal static class ExperimentReport
 {
-    public static string Markdown(IReadOnlyList<SystemResult> systems, SweepTable sweep, int seeds, int parallel, TimeSpan took, int runs, bool controller)
+    public static string Markdown(IReadOnlyList<SystemResult> systems, SweepTable sweep, int seeds, int parallel, TimeSpan took, int ran, int runs, bool controller)
     {
         var text = new StringBuilder();
         void Line(FormattableString line) => text.AppendLine(line.ToString(CultureInfo.InvariantCulture));
@@ -30,7 +30,7 @@ internal static class ExperimentReport
         Line($"- **Seeds:** {seeds} per system (0 .. {seeds - 1}); the oracle sweep runs every candidate for every seed.");
         Line($"- **Energy:** joules per whole run, provenance `{string.Join(", ", systems.Select(s => s.Runs[0].Provenance).Distinct())}`. This machine has no readable sensor, so the energy model of the spec's device block estimated them from measured CPU time, wall time and I/O bytes (docs/energy.md).");
         Line($"- **Machine:** 2 cores shared with other work while this ran, {parallel} runs at a time. Wall time, and with it the model's idle and active joules, is inflated and noisy; accuracy does not depend on it.");
-        Line($"- **Took:** {took.TotalMinutes:F1} min for {runs} runs.");
+        Line($"- **Took:** {took.TotalMinutes:F1} min for the {ran} of {runs} runs that this invocation ran ({runs - ran} were found finished), about {(ran > 0 ? took.TotalSeconds * parallel / ran : 0):F0} s per run.");
         text.AppendLine();
         text.AppendLine("## Results");
         text.AppendLine();

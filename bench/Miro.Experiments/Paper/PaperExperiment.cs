@@ -47,6 +47,7 @@ internal static class PaperExperiment
         }
 
         log.WriteLine($"paper experiment: {systems.Count} system(s) + the oracle sweep ({sweep.Configurations} configurations) x {seeds} seed(s) = {jobs.Count} runs in {output}");
+        int toRun = jobs.Count(j => !File.Exists(Path.Combine(j.Directory, "summary.json")));
         IReadOnlyList<string> failed = SweepRunner.Run(jobs, parallel, MiroExecutable.Current(), log, CancellationToken.None);
         if (failed.Count > 0)
         {
@@ -63,7 +64,7 @@ internal static class PaperExperiment
 
         ExperimentPlots.AccuracyVersusJoules(Path.Combine(docs, "experiments-accuracy-vs-joules.png"), results);
         ExperimentPlots.ConfigurationPerTask(Path.Combine(docs, "experiments-configuration-per-task.png"), results);
-        string markdown = ExperimentReport.Markdown(results, table, seeds, parallel, clock.Elapsed, jobs.Count, ControllerAvailable);
+        string markdown = ExperimentReport.Markdown(results, table, seeds, parallel, clock.Elapsed, toRun, jobs.Count, ControllerAvailable);
         File.WriteAllText(Path.Combine(docs, "experiments.md"), markdown);
         log.WriteLine(markdown);
         return 0;

@@ -7,9 +7,11 @@ using System.Text.Json;
 namespace Miro.Experiments.Paper;
 
 /// <summary>What one task trained with, from its report: stream-buffer samples × epochs is the task's training budget.</summary>
-internal sealed record TaskChoice(int Episodic, int Stream, int Epochs, int Batch)
+internal sealed record TaskChoice(int Episodic, int Stream, int Epochs, int Batch, double? SwapRatio)
 {
-    public override string ToString() => $"SB {Stream}, {Epochs} ep";
+    public override string ToString() => SwapRatio is { } r
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"SB {Stream}, {Epochs} ep, swap {100 * r:0}%")
+        : $"SB {Stream}, {Epochs} ep";
 }
 
 /// <summary>One finished run of the experiment, read from its folder's <c>summary.json</c>.</summary>
@@ -35,7 +37,8 @@ internal sealed record RunSummary(string Directory, int Seed, double AverageAccu
             meters.Add(energy.GetProperty("meter").GetString()!);
             profiling += task.GetProperty("energyJoules").TryGetProperty("profiling", out JsonElement p) ? p.GetDouble() : 0;
             JsonElement c = task.GetProperty("configuration");
-            tasks.Add(new TaskChoice(c.GetProperty("episodicCapacity").GetInt32(), c.GetProperty("streamCapacity").GetInt32(), c.GetProperty("epochs").GetInt32(), c.GetProperty("batch").GetInt32()));
+            double? ratio = c.TryGetProperty("swapRatio", out JsonElement r) && r.ValueKind == JsonValueKind.Number ? r.GetDouble() : null;
+            tasks.Add(new TaskChoice(c.GetProperty("episodicCapacity").GetInt32(), c.GetProperty("streamCapacity").GetInt32(), c.GetProperty("epochs").GetInt32(), c.GetProperty("batch").GetInt32(), ratio));
         }
 
         return new RunSummary(directory, root.GetProperty("seed").GetInt32(), root.GetProperty("averageAccuracy").GetDouble(), joules, profiling,

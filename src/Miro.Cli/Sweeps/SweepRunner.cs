@@ -82,7 +82,8 @@ internal static class SweepRunner
                 lock (gate)
                 {
                     done++;
-                    string name = Path.GetFileName(dir);
+                    // The folder and its parent name the run (oracle/config-3-seed-1, carm-fixed/seed-0).
+                    string name = Path.Combine(Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(dir))) ?? "", Path.GetFileName(dir));
                     if (exit == 0 && File.Exists(Path.Combine(dir, "summary.json")))
                     {
                         stdout.WriteLine(Invariant($"[{done}/{todo.Count}] {name}{(job.Resume ? " (resumed)" : "")} done in {clock.Elapsed.TotalSeconds:F1} s"));
