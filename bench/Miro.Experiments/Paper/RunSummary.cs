@@ -16,7 +16,7 @@ internal sealed record TaskChoice(int Episodic, int Stream, int Epochs, int Batc
 
 /// <summary>One finished run of the experiment, read from its folder's <c>summary.json</c>.</summary>
 internal sealed record RunSummary(string Directory, int Seed, double AverageAccuracy, double Joules, double ProfilingJoules, string Provenance, double Seconds,
-    string Data, IReadOnlyList<TaskChoice> Tasks)
+    string Data, IReadOnlyList<TaskChoice> Tasks, IReadOnlyList<double> TaskJoules)
 {
     /// <summary>Accuracy percent per kJ, as the sweep table computes it.</summary>
     public double AccuracyPerKilojoule => 100 * AverageAccuracy / (Joules / 1000);
@@ -30,10 +30,12 @@ internal sealed record RunSummary(string Directory, int Seed, double AverageAccu
         double profiling = 0;
         var meters = new SortedSet<string>(StringComparer.Ordinal);
         var tasks = new List<TaskChoice>();
+        var taskJoules = new List<double>();
         foreach (JsonElement task in root.GetProperty("tasks").EnumerateArray())
         {
             JsonElement energy = task.GetProperty("extensions").GetProperty("energy");
             joules += energy.GetProperty("totalJoules").GetDouble();
+            taskJoules.Add(energy.GetProperty("totalJoules").GetDouble());
             meters.Add(energy.GetProperty("meter").GetString()!);
             profiling += task.GetProperty("energyJoules").TryGetProperty("profiling", out JsonElement p) ? p.GetDouble() : 0;
             JsonElement c = task.GetProperty("configuration");
@@ -42,7 +44,7 @@ internal sealed record RunSummary(string Directory, int Seed, double AverageAccu
         }
 
         return new RunSummary(directory, root.GetProperty("seed").GetInt32(), root.GetProperty("averageAccuracy").GetDouble(), joules, profiling,
-            string.Join("+", meters), root.GetProperty("seconds").GetDouble(), root.GetProperty("data").GetString()!, tasks);
+            string.Join("+", meters), root.GetProperty("seconds").GetDouble(), root.GetProperty("data").GetString()!, tasks, taskJoules);
     }
 }
 
