@@ -39,6 +39,7 @@ internal static class ExperimentPlots
             line.MarkerSize = 8;
         }
 
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
         plot.Title("Configuration per task: stream-buffer samples x epochs (mean over seeds)");
         plot.XLabel("task");
         plot.YLabel("thousand samples trained per task");

@@ -30,7 +30,7 @@ internal static class ExperimentReport
         Line($"- **Seeds:** {seeds} per system (0 .. {seeds - 1}); the oracle sweep runs every candidate for every seed.");
         Line($"- **Energy:** joules per whole run, provenance `{string.Join(", ", systems.Select(s => s.Runs[0].Provenance).Distinct())}`. This machine has no readable sensor, so the energy model of the spec's device block estimated them from measured CPU time, wall time and I/O bytes (docs/energy.md).");
         Line($"- **Machine:** 2 cores shared with other work while this ran, {parallel} runs at a time. Wall time, and with it the model's idle and active joules, is inflated and noisy; accuracy does not depend on it.");
-        Line($"- **Took:** {took.TotalMinutes:F1} min for the {ran} of {runs} runs that this invocation ran ({runs - ran} were found finished), about {(ran > 0 ? took.TotalSeconds * parallel / ran : 0):F0} s per run.");
+        Line($"- **Took:** {took.TotalMinutes:F1} min for {ran} runs ({runs} in the experiment), {parallel} at a time: about {(ran > 0 ? took.TotalSeconds * parallel / ran : 0):F0} s per run on the loaded machine; the same runs take 8–25 s alone on a quiet one.");
         text.AppendLine();
         text.AppendLine("## Results");
         text.AppendLine();
@@ -43,6 +43,21 @@ internal static class ExperimentReport
 
         text.AppendLine();
         text.AppendLine("Mean ± sample standard deviation over seeds. Accuracy per kJ is computed per seed (`100 · accuracy / kJ`) and then averaged. The profiling share is the `profiling` phase's joules over all joules; for fixed configurations it is only the hook's bookkeeping.");
+        text.AppendLine();
+        text.AppendLine("### Where the joules go");
+        text.AppendLine();
+        string[] phaseNames = systems.SelectMany(s => s.Runs.SelectMany(r => r.PhaseJoules.Keys)).Distinct().ToArray();
+        text.AppendLine("| system | " + string.Join(" | ", phaseNames) + " | run seconds |");
+        text.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---|", phaseNames.Length)) + "---|");
+        foreach (SystemResult s in systems)
+        {
+            var cells = phaseNames.Select(p => MeanStd.Of(s.Runs.Select(r => r.PhaseJoules.GetValueOrDefault(p)).ToList())).Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Mean:F1} ± {m.Std:F1}"));
+            var seconds = MeanStd.Of(s.Runs.Select(r => r.Seconds).ToList());
+            Line($"| {s.Name} | {string.Join(" | ", cells)} | {seconds.Mean:F1} ± {seconds.Std:F1} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine("Joules per phase per run (mean ± std over seeds). `replay_io` is the storage tier writing each task's stream to the store. The model charges it as the wall time of the write at the board's power, so on a machine shared with other work its share and spread show how much of the energy comes from the load rather than from the configuration.");
         text.AppendLine();
         text.AppendLine("## Against the goals");
         text.AppendLine();

@@ -64,7 +64,13 @@ internal static class PaperExperiment
 
         ExperimentPlots.AccuracyVersusJoules(Path.Combine(docs, "experiments-accuracy-vs-joules.png"), results);
         ExperimentPlots.ConfigurationPerTask(Path.Combine(docs, "experiments-configuration-per-task.png"), results);
-        string markdown = ExperimentReport.Markdown(results, table, seeds, parallel, clock.Elapsed, toRun, jobs.Count, ControllerAvailable);
+        // Invocations that continue an interrupted harness add up: each appends its runs and seconds.
+        string timing = Path.Combine(output, "harness-timing.txt");
+        File.AppendAllText(timing, string.Create(CultureInfo.InvariantCulture, $"{toRun} {clock.Elapsed.TotalSeconds:F0}\n"));
+        var invocations = File.ReadAllLines(timing).Select(l => l.Split(' ')).ToList();
+        int ran = invocations.Sum(f => int.Parse(f[0], CultureInfo.InvariantCulture));
+        var took = TimeSpan.FromSeconds(invocations.Sum(f => double.Parse(f[1], CultureInfo.InvariantCulture)));
+        string markdown = ExperimentReport.Markdown(results, table, seeds, parallel, took, ran, jobs.Count, ControllerAvailable);
         File.WriteAllText(Path.Combine(docs, "experiments.md"), markdown);
         log.WriteLine(markdown);
         return 0;

@@ -16,7 +16,7 @@ internal sealed record TaskChoice(int Episodic, int Stream, int Epochs, int Batc
 
 /// <summary>One finished run of the experiment, read from its folder's <c>summary.json</c>.</summary>
 internal sealed record RunSummary(string Directory, int Seed, double AverageAccuracy, double Joules, double ProfilingJoules, string Provenance, double Seconds,
-    string Data, IReadOnlyList<TaskChoice> Tasks, IReadOnlyList<double> TaskJoules)
+    string Data, IReadOnlyList<TaskChoice> Tasks, IReadOnlyList<double> TaskJoules, IReadOnlyDictionary<string, double> PhaseJoules)
 {
     /// <summary>Accuracy percent per kJ, as the sweep table computes it.</summary>
     public double AccuracyPerKilojoule => 100 * AverageAccuracy / (Joules / 1000);
@@ -31,6 +31,7 @@ internal sealed record RunSummary(string Directory, int Seed, double AverageAccu
         var meters = new SortedSet<string>(StringComparer.Ordinal);
         var tasks = new List<TaskChoice>();
         var taskJoules = new List<double>();
+        var phases = new SortedDictionary<string, double>(StringComparer.Ordinal);
         foreach (JsonElement task in root.GetProperty("tasks").EnumerateArray())
         {
             JsonElement energy = task.GetProperty("extensions").GetProperty("energy");
@@ -38,13 +39,18 @@ internal sealed record RunSummary(string Directory, int Seed, double AverageAccu
             taskJoules.Add(energy.GetProperty("totalJoules").GetDouble());
             meters.Add(energy.GetProperty("meter").GetString()!);
             profiling += task.GetProperty("energyJoules").TryGetProperty("profiling", out JsonElement p) ? p.GetDouble() : 0;
+            foreach (JsonProperty phase in task.GetProperty("energyJoules").EnumerateObject())
+            {
+                phases[phase.Name] = phases.GetValueOrDefault(phase.Name) + phase.Value.GetDouble();
+            }
+
             JsonElement c = task.GetProperty("configuration");
             double? ratio = c.TryGetProperty("swapRatio", out JsonElement r) && r.ValueKind == JsonValueKind.Number ? r.GetDouble() : null;
             tasks.Add(new TaskChoice(c.GetProperty("episodicCapacity").GetInt32(), c.GetProperty("streamCapacity").GetInt32(), c.GetProperty("epochs").GetInt32(), c.GetProperty("batch").GetInt32(), ratio));
         }
 
         return new RunSummary(directory, root.GetProperty("seed").GetInt32(), root.GetProperty("averageAccuracy").GetDouble(), joules, profiling,
-            string.Join("+", meters), root.GetProperty("seconds").GetDouble(), root.GetProperty("data").GetString()!, tasks, taskJoules);
+            string.Join("+", meters), root.GetProperty("seconds").GetDouble(), root.GetProperty("data").GetString()!, tasks, taskJoules, phases);
     }
 }
 
