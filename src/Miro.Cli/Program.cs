@@ -31,6 +31,7 @@ public static class Program
         {
             "check" => await CheckCommand.RunAsync(rest, Console.Out, Console.Error).ConfigureAwait(false),
             "run" => await RunCommand.RunAsync(rest, Console.Out, Console.Error).ConfigureAwait(false),
+            "sweep" => Sweeps.SweepCommand.Run(rest, Console.Out, Console.Error, System.Threading.CancellationToken.None),
             "calibrate" => await CalibrateCommand.RunAsync(rest, Console.Out, Console.Error).ConfigureAwait(false),
             _ => UnknownCommand(args[0]),
         };
@@ -49,6 +50,9 @@ public static class Program
         commands:
           check <files...>     check .miro specs and print diagnostics
           run <spec.miro>      run a policy on its dataset with live progress [--data DIR] [--seed N] [--out DIR [--force]] [--threads N] [--resume DIR] [--checkpoint-every STEPS]
+                               [--configuration K] run candidate K of the tune space as a fixed configuration; [--list-configurations] lists them
+          sweep <spec.miro>    run every configuration x seeds, write the table with the oracle [--seeds N] [--parallel P] [--out DIR];
+                               --emit jobs|slurm|kubernetes writes them for a scheduler; --collect DIR builds the table from run folders
           calibrate            fit the energy model to this device's meter; prints a device block [--root DIR] [--dir DIR] [--seconds S]
         """;
 }

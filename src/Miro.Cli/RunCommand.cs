@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using Miro.Cli.Sweeps;
 using Miro.Dsl;
 using Miro.Dsl.Diagnostics;
 using Miro.Dsl.Model;
@@ -29,7 +30,7 @@ namespace Miro.Cli;
 /// </summary>
 internal static class RunCommand
 {
-    public const string Usage = "usage: miro run <spec.miro> [--data DIR] [--seed N] [--out DIR [--force]] [--threads N] [--policy NAME] [--resume DIR] [--checkpoint-every STEPS] [--checkpoint-interval TIME]";
+    public const string Usage = "usage: miro run <spec.miro> [--data DIR] [--seed N] [--out DIR [--force]] [--threads N] [--policy NAME] [--resume DIR] [--checkpoint-every STEPS] [--checkpoint-interval TIME] [--configuration K | --list-configurations]";
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -84,6 +85,26 @@ internal static class RunCommand
         {
             stderr.WriteLine($"miro run: {options.SpecPath} has no policy named '{options.PolicyName}'.");
             return Program.ExitCodes.Usage;
+        }
+
+        if (options.ListConfigurations)
+        {
+            ConfigurationList.Print(stdout, policy);
+            return Program.ExitCodes.Ok;
+        }
+
+        CandidateConfiguration? candidate = null;
+        if (options.Configuration is { } k)
+        {
+            long count = FixedCandidate.Count(policy);
+            if (k >= count)
+            {
+                stderr.WriteLine($"miro run: --configuration {k}: policy {policy.Name} has {count} configuration(s), numbered 0 to {count - 1} (see --list-configurations).");
+                return Program.ExitCodes.Usage;
+            }
+
+            candidate = new CandidateConfiguration(k, FixedCandidate.Describe(policy, k));
+            policy = FixedCandidate.Apply(policy, k);
         }
 
         Dataset train;
@@ -143,6 +164,11 @@ internal static class RunCommand
         stdout.WriteLine(Invariant($"policy {policy.Name}: {Describe(policy)}"));
         stdout.WriteLine(Invariant($"data   {source}: {train.Count} train / {test.Count} test samples"));
         stdout.WriteLine(Invariant($"seed {seed}, {threads} thread(s), reports in {outDir}"));
+        if (candidate is not null)
+        {
+            stdout.WriteLine(Invariant($"configuration {candidate.Number}: {candidate.Values} (fixed; profiling off)"));
+        }
+
         if (policy.Profile is { } profile)
         {
             stdout.WriteLine(Invariant($"profiling from task {profile.FromTask}: {ControllerPrinter.Describe(profile)}"));
@@ -188,6 +214,21 @@ internal static class RunCommand
         finally
         {
             run?.Dispose();
+        }
+
+        if (candidate is not null)
+        {
+            // The sweep's collector reads which candidate a run folder holds from its summary.
+            try
+            {
+                result = result with { Candidate = candidate };
+                ReportWriter.WriteSummary(outDir, result);
+            }
+            catch (IOException e)
+            {
+                stderr.WriteLine($"miro run: {e.Message}");
+                return Program.ExitCodes.Failed;
+            }
         }
 
         PrintResult(stdout, result);

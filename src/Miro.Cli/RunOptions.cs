@@ -4,9 +4,13 @@ using System.Globalization;
 
 namespace Miro.Cli;
 
-/// <summary>The parsed arguments of <c>miro run</c>.</summary>
+/// <summary>
+/// The parsed arguments of <c>miro run</c>. <c>Configuration</c> (<c>--configuration K</c>) runs
+/// candidate K of the tune space as a fixed configuration; <c>ListConfigurations</c>
+/// (<c>--list-configurations</c>) prints the numbered candidates instead of running.
+/// </summary>
 internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Seed, string? OutputDirectory, int? Threads, string? PolicyName, string? ResumeDirectory = null,
-    int CheckpointEverySteps = 0, TimeSpan CheckpointInterval = default, bool Force = false)
+    int CheckpointEverySteps = 0, TimeSpan CheckpointInterval = default, bool Force = false, long? Configuration = null, bool ListConfigurations = false)
 {
     /// <summary>
     /// The longest time between two checkpoints inside a task when neither <c>--checkpoint-every</c>
@@ -35,6 +39,8 @@ internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Se
         int checkpointEvery = 0;
         TimeSpan? checkpointInterval = null;
         bool force = false;
+        long? configuration = null;
+        bool list = false;
         for (int i = 0; i < args.Length; i++)
         {
             string arg = args[i];
@@ -46,6 +52,12 @@ internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Se
             if (arg == "--force")
             {
                 force = true;
+                continue;
+            }
+
+            if (arg == "--list-configurations")
+            {
+                list = true;
                 continue;
             }
 
@@ -81,6 +93,12 @@ internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Se
                     case "--checkpoint-every" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int c) && c >= 0:
                         checkpointEvery = c;
                         break;
+                    case "--configuration" when long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out long k) && k >= 0:
+                        configuration = k;
+                        break;
+                    case "--configuration":
+                        error = $"--configuration needs a candidate number (0, 1, ...; see --list-configurations), not '{value}'.";
+                        return false;
                     case "--checkpoint-every":
                         error = $"--checkpoint-every needs a number of steps (0: not by steps), not '{value}'.";
                         return false;
@@ -129,7 +147,7 @@ internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Se
             return false;
         }
 
-        options = new RunOptions(spec, data, seed, resume ?? output, threads, policy, resume, checkpointEvery, checkpointInterval.Value, force);
+        options = new RunOptions(spec, data, seed, resume ?? output, threads, policy, resume, checkpointEvery, checkpointInterval.Value, force, configuration, list);
         return true;
     }
 

@@ -32,7 +32,7 @@ internal static class TuneBinder
     /// <summary>A range may expand to at most this many values (a typo such as step 1 instead of 100 would otherwise explode the candidate set).</summary>
     public const int MaxRangeValues = 1000;
 
-    private static readonly string[] Paths = { "episodic.capacity", "stream.capacity", "swap.ratio", "train.epochs", "train.batch" };
+    private static readonly string[] Paths = TunablePaths.All;
 
     public static bool TryParameter(string path, out TunableParameter parameter)
     {
