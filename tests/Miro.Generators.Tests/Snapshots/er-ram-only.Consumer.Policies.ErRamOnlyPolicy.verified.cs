@@ -53,7 +53,10 @@ namespace Consumer.Policies
             Train: new global::Miro.Dsl.Model.TrainSpec(
                 Model: new global::Miro.Dsl.Model.ModelSpec(
                     Kind: global::Miro.Dsl.Model.ModelKind.Mlp,
-                    Hidden: new global::Miro.Dsl.Model.EquatableArray<int>(new int[] { 100, 100 })),
+                    Hidden: new global::Miro.Dsl.Model.EquatableArray<int>(new int[] { 100, 100 }),
+                    Init: global::Miro.Dsl.Model.WeightInit.Default,
+                    Head: global::Miro.Dsl.Model.HeadKind.Incremental,
+                    HeadClasses: 0),
                 Learner: global::Miro.Dsl.Model.LearnerKind.Er,
                 Epochs: 3,
                 Batch: 32,
@@ -123,6 +126,21 @@ namespace Consumer.Policies
             /// <summary>The energy meter to use.</summary>
             /// <remarks>From er-ram-only.miro(8): <c>meter auto</c></remarks>
             public const global::Miro.Dsl.Model.MeterKind Meter = global::Miro.Dsl.Model.MeterKind.Auto;
+        }
+
+        /// <summary>The network the train block declares: architecture, weight initialisation and head.</summary>
+        public static class Model
+        {
+            /// <summary>The architecture.</summary>
+            /// <remarks>From er-ram-only.miro(26): <c>model mlp(hidden: [100, 100])</c></remarks>
+            public const global::Miro.Dsl.Model.ModelKind Kind = global::Miro.Dsl.Model.ModelKind.Mlp;
+
+            /// <summary>How weights are initialised.</summary>
+            /// <remarks>From er-ram-only.miro(26): <c>model mlp(hidden: [100, 100])</c></remarks>
+            public const global::Miro.Dsl.Model.WeightInit Init = global::Miro.Dsl.Model.WeightInit.Default;
+
+            /// <summary>Whether the head grows per task or has every class of the data set from task 1.</summary>
+            public const global::Miro.Dsl.Model.HeadKind Head = global::Miro.Dsl.Model.HeadKind.Incremental;
         }
     }
 }
