@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading.Tasks;
 
 namespace Miro.Cli;
@@ -31,6 +32,7 @@ public static class Program
         {
             "check" => await CheckCommand.RunAsync(rest, Console.Out, Console.Error).ConfigureAwait(false),
             "run" => await RunCommand.RunAsync(rest, Console.Out, Console.Error).ConfigureAwait(false),
+            "report" => Report.ReportCommand.Run(rest.Where(a => !a.StartsWith('-')).ToList(), null, Console.Out, Console.Error),
             "calibrate" => await CalibrateCommand.RunAsync(rest, Console.Out, Console.Error).ConfigureAwait(false),
             _ => UnknownCommand(args[0]),
         };
