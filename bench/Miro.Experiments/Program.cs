@@ -1,48 +1,36 @@
 using System;
-using System.Globalization;
+using System.CommandLine;
+using System.IO;
 
 namespace Miro.Experiments;
 
 /// <summary>
-/// Experiment harness: <c>dotnet run -c Release --project bench/Miro.Experiments -- online-er
-/// [--data DIR] [--seeds 5] [--threads 1]</c>.
+/// Experiment harness: <c>dotnet run -c Release --project bench/Miro.Experiments -- online-er|storage-tier
+/// [--data DIR] [--seeds 5] [--threads 1]</c>. Usage errors exit 2.
 /// </summary>
 public static class Program
 {
-    private const string Usage = "usage: Miro.Experiments online-er|storage-tier [--data DIR] [--seeds N] [--threads N]";
-
     public static int Main(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("online-er" or "storage-tier"))
-        {
-            Console.Error.WriteLine(Usage);
-            return 2;
-        }
+        var data = new Option<string>("--data") { Description = "Fashion-MNIST folder (default: the installed dataset, else the embedded subset).", HelpName = "DIR", Recursive = true };
+        var seeds = new Option<int>("--seeds") { Description = "Seeds to run (0..N-1).", DefaultValueFactory = _ => 5, HelpName = "N", Recursive = true };
+        var threads = new Option<int>("--threads") { Description = "TorchSharp threads.", DefaultValueFactory = _ => 1, HelpName = "N", Recursive = true };
+        seeds.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--seeds needs a positive number of seeds."); });
+        threads.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--threads needs a positive number of threads."); });
 
-        string? data = null;
-        int seeds = 5;
-        int threads = 1;
-        for (int i = 1; i + 1 < args.Length; i += 2)
-        {
-            switch (args[i])
-            {
-                case "--data":
-                    data = args[i + 1];
-                    break;
-                case "--seeds":
-                    seeds = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
-                    break;
-                case "--threads":
-                    threads = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
-                    break;
-                default:
-                    Console.Error.WriteLine(Usage);
-                    return 2;
-            }
-        }
+        var onlineEr = new Command("online-er", "Online ER on Split Fashion-MNIST over seeds (accuracy, forgetting).");
+        onlineEr.SetAction(p => OnlineErExperiment.Run(p.GetValue(data), p.GetValue(seeds), p.GetValue(threads), p.InvocationConfiguration.Output));
+        var storageTier = new Command("storage-tier", "ER with and without the flash storage tier and swapping over seeds.");
+        storageTier.SetAction(p => StorageTierExperiment.Run(p.GetValue(data), p.GetValue(seeds), p.GetValue(threads), p.InvocationConfiguration.Output));
+        var root = new RootCommand("Miro experiment harness (see bench/README.md).") { data, seeds, threads, onlineEr, storageTier };
+        return Invoke(root, args);
+    }
 
-        return args[0] == "storage-tier"
-            ? StorageTierExperiment.Run(data, seeds, threads, Console.Out)
-            : OnlineErExperiment.Run(data, seeds, threads, Console.Out);
+    /// <summary>Runs the command; parse errors (with "did you mean") exit 2 like the miro tool's.</summary>
+    private static int Invoke(RootCommand root, string[] args)
+    {
+        ParseResult result = root.Parse(args);
+        int code = result.Invoke();
+        return result.Errors.Count > 0 ? 2 : code;
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Threading;
-using System.Threading.Tasks;
 using Miro.Dsl;
 using Miro.Dsl.Diagnostics;
 using Miro.Dsl.Model;
@@ -17,7 +16,7 @@ using Miro.Runtime.Session;
 namespace Miro.Cli;
 
 /// <summary>
-/// <c>miro run &lt;spec.miro&gt; [--data DIR] [--seed N] [--out DIR] [--threads N] [--policy NAME] [--resume DIR]</c>:
+/// <c>miro run &lt;spec.miro&gt; [--data DIR] [--seed N] [--out DIR] [--threads N] [--policy NAME] [--resume DIR] [--no-progress] [--json]</c>:
 /// compiles the spec (diagnostics as <c>miro check</c> prints them; exit 1 on errors), finds the
 /// data (embedded Fashion-MNIST subset when no full dataset is found), runs the policy task by task
 /// with live progress, writes <c>task-NN.json</c> and <c>summary.json</c> into the output directory
@@ -28,45 +27,11 @@ namespace Miro.Cli;
 /// <c>checkpoint.bin</c> there, and <c>--resume DIR</c> continues a killed run from it (with the
 /// checkpoint's seed and threads).
 /// </summary>
-internal static class RunCommand
+internal static partial class RunCommand
 {
-    public const string Usage = "usage: miro run <spec.miro> [--data DIR] [--seed N] [--out DIR] [--threads N] [--policy NAME] [--resume DIR] [--checkpoint-every STEPS]";
-
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            return Task.FromResult(Run(args, stdout, stderr, !Console.IsOutputRedirected, cancel.Token));
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
-    }
-
     /// <summary>Runs the command; <paramref name="interactive"/> redraws a status line instead of printing plain lines.</summary>
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive, CancellationToken cancellationToken)
+    internal static int Run(RunOptions options, TextWriter stdout, TextWriter stderr, bool interactive, CancellationToken cancellationToken)
     {
-        if (!RunOptions.TryParse(args, out RunOptions? options, out string? error))
-        {
-            if (error is null)
-            {
-                stdout.WriteLine(Usage);
-                return Program.ExitCodes.Ok;
-            }
-
-            stderr.WriteLine($"miro run: {error}");
-            stderr.WriteLine(Usage);
-            return Program.ExitCodes.Usage;
-        }
-
         string text;
         try
         {

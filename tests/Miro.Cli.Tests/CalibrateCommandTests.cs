@@ -13,14 +13,12 @@ public sealed class CalibrateCommandTests
         var root = Directory.CreateTempSubdirectory("miro-empty-sysfs-").FullName;
         try
         {
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
-            var code = await CalibrateCommand.RunAsync(new[] { "--root", root }, stdout, stderr);
+            var (code, stdout, stderr) = await CliRunner.InvokeAsync(["calibrate", "--root", root]);
 
             Assert.Equal(Program.ExitCodes.Failed, code);
-            Assert.Contains("no readable energy sensor", stderr.ToString());
-            Assert.Contains("meter model", stderr.ToString());
-            Assert.Equal("", stdout.ToString());
+            Assert.Contains("no readable energy sensor", stderr);
+            Assert.Contains("meter model", stderr);
+            Assert.Equal("", stdout);
         }
         finally
         {
@@ -31,10 +29,10 @@ public sealed class CalibrateCommandTests
     [Fact]
     public async Task Calibrate_rejects_unknown_arguments_with_usage()
     {
-        var stderr = new StringWriter();
-        var code = await CalibrateCommand.RunAsync(new[] { "--bogus" }, new StringWriter(), stderr);
+        var (code, stdout, stderr) = await CliRunner.InvokeAsync(["calibrate", "--bogus"]);
         Assert.Equal(Program.ExitCodes.Usage, code);
-        Assert.Contains("usage: miro calibrate", stderr.ToString());
+        Assert.Contains("--bogus", stderr);
+        Assert.Contains("miro calibrate --help", stderr);
     }
 
     [Fact]
@@ -45,15 +43,13 @@ public sealed class CalibrateCommandTests
         {
             Directory.CreateDirectory(Path.Combine(root, "sys/class/power_supply/BAT0"));
             File.WriteAllText(Path.Combine(root, "sys/class/power_supply/BAT0/power_now"), "4000000\n");
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
-            var code = await CalibrateCommand.RunAsync(new[] { "--root", root, "--dir", root, "--seconds", "0.1" }, stdout, stderr);
+            var (code, stdout, stderr) = await CliRunner.InvokeAsync(["calibrate", "--root", root, "--dir", root, "--seconds", "0.1"]);
 
             // A steady 4 W whatever the load: the fit must find 4 W idle and no dynamic power.
-            Assert.True(code == Program.ExitCodes.Ok, stderr.ToString());
-            Assert.Contains("device {", stdout.ToString());
-            Assert.Contains("meter battery", stdout.ToString());
-            Assert.Matches(@"idle (3\.[89]\d*|4(\.[01]\d*)?) W", stdout.ToString());
+            Assert.True(code == Program.ExitCodes.Ok, stderr);
+            Assert.Contains("device {", stdout);
+            Assert.Contains("meter battery", stdout);
+            Assert.Matches(@"idle (3\.[89]\d*|4(\.[01]\d*)?) W", stdout);
         }
         finally
         {

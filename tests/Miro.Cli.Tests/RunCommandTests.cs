@@ -26,10 +26,7 @@ public sealed class RunCommandTests : IDisposable
 
     private static (int Exit, string Out, string Err) Run(params string[] args)
     {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int exit = RunCommand.Run(args, stdout, stderr, interactive: false, CancellationToken.None);
-        return (exit, stdout.ToString(), stderr.ToString());
+        return CliRunner.Invoke(["run", .. args]);
     }
 
     [Fact]
@@ -93,20 +90,22 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new string[0], "no spec file given")]
-    [InlineData(new[] { "a.miro", "--seed", "x" }, "--seed needs an integer, not 'x'")]
-    [InlineData(new[] { "a.miro", "--threads", "0" }, "--threads needs a positive integer")]
+    [InlineData(new string[0], "Required argument 'spec' missing")]
+    [InlineData(new[] { "a.miro", "--seed", "x" }, "Cannot parse argument 'x' for option '--seed'")]
+    [InlineData(new[] { "a.miro", "--threads", "0" }, "--threads needs a positive number of threads, not '0'")]
     [InlineData(new[] { "a.miro", "--frobnicate", "1" }, "unknown option '--frobnicate'")]
     [InlineData(new[] { "a.miro", "--checkpoint-every", "-1" }, "--checkpoint-every needs a number of steps")]
-    [InlineData(new[] { "a.miro", "b.miro" }, "one spec file at a time")]
-    [InlineData(new[] { "a.miro", "--out" }, "option --out needs a value")]
+    [InlineData(new[] { "a.miro", "b.miro" }, "unexpected argument 'b.miro'")]
+    [InlineData(new[] { "a.miro", "--out" }, "Required argument missing for option: '--out'")]
+    [InlineData(new[] { "a.miro", "--resume", "r", "--out", "o" }, "--resume continues the run in its own directory; drop --out.")]
+    [InlineData(new[] { "a.miro", "--sed", "1" }, "unknown option '--sed' (did you mean '--seed'?)")]
     public void Bad_arguments_are_usage_errors(string[] args, string message)
     {
         (int exit, _, string errors) = Run(args);
 
         Assert.Equal(2, exit);
         Assert.Contains(message, errors);
-        Assert.Contains("usage: miro run", errors);
+        Assert.Contains("Run 'miro run --help' for usage and examples.", errors);
     }
 
     [Fact]

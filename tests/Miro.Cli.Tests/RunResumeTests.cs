@@ -28,10 +28,7 @@ public sealed class RunResumeTests : IDisposable
 
     private static (int Exit, string Out, string Err) Run(CancellationToken cancel, params string[] args)
     {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int exit = RunCommand.Run(args, stdout, stderr, interactive: false, cancel);
-        return (exit, stdout.ToString(), stderr.ToString());
+        return CliRunner.InvokeAsync(["run", .. args], cancel).GetAwaiter().GetResult();
     }
 
     private static string Matrix(string runDir)

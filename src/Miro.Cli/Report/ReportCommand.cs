@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -16,6 +17,15 @@ namespace Miro.Cli.Report;
 internal static class ReportCommand
 {
     public const string MarkdownFile = "report.md";
+
+    public static Command Create()
+    {
+        var runs = new Argument<string[]>("run-dir") { Description = "Folders of finished runs (each with summary.json); several compare in one report.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--out") { Description = "Folder for report.md and the PNGs (default: the run's folder; needed for several runs).", HelpName = "DIR" };
+        var command = new Command("report", "Plot finished runs (PNG, ScottPlot) and write report.md that embeds the plots.") { runs, output };
+        command.SetAction(parse => Run(parse.GetRequiredValue(runs), parse.GetValue(output), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
 
     public static int Run(IReadOnlyList<string> runDirectories, string? outDirectory, TextWriter stdout, TextWriter stderr)
     {

@@ -1,0 +1,93 @@
+using System;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Miro.Cli;
+
+/// <summary>The command line of <c>miro run</c>: its options, their validation, and the stop on Ctrl+C or SIGTERM.</summary>
+internal static partial class RunCommand
+{
+    public static Command Create()
+    {
+        var spec = new Argument<string>("spec") { Description = "The .miro spec to run (its first policy unless --policy names another)." };
+        var data = new Option<string>("--data") { Description = "Folder with the dataset's files (default: $MIRO_DATA, the installed dataset, else the embedded subset).", HelpName = "DIR" };
+        var seed = new Option<int>("--seed") { Description = "Seed of every random choice; the same seed gives the same run.", DefaultValueFactory = _ => 0, HelpName = "N" };
+        var output = new Option<string>("--out") { Description = "Folder for reports, checkpoints and the sample store (default: runs/<policy>-<time>).", HelpName = "DIR" };
+        var threads = new Option<int?>("--threads") { Description = "TorchSharp threads (default: the spec's train.threads).", HelpName = "N" };
+        var policy = new Option<string>("--policy") { Description = "The policy to run when the spec declares several.", HelpName = "NAME" };
+        var resume = new Option<string>("--resume") { Description = "Continue the run in DIR from its last checkpoint (with its seed and threads).", HelpName = "DIR" };
+        var checkpointEvery = new Option<int>("--checkpoint-every")
+        {
+            Description = "Training steps between checkpoints inside an epoch; 0: only at epoch and task ends.",
+            DefaultValueFactory = _ => RunOptions.DefaultCheckpointEverySteps,
+            HelpName = "STEPS",
+        };
+        var noProgress = new Option<bool>("--no-progress") { Description = "Plain progress lines instead of live bars (the default when output is redirected)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON result (the run summary) on stdout; progress and notes go to stderr." };
+
+        threads.Validators.Add(r => AtLeast(r, 1, "--threads", "a positive number of threads"));
+        checkpointEvery.Validators.Add(r => AtLeast(r, 0, "--checkpoint-every", "a number of steps (0: only at epoch and task ends)"));
+        var command = new Command("run", "Run a policy on its dataset task by task with live progress; writes reports and checkpoints.")
+        {
+            spec, data, seed, output, threads, policy, resume, checkpointEvery, noProgress, json,
+        };
+        command.Validators.Add(r =>
+        {
+            // Read the tokens, not the values: a value read from a malformed option would throw.
+            if (r.GetResult(resume) is { Tokens: [var resumeDir] } && r.GetResult(output) is { Tokens: [var outDir] } && outDir.Value != resumeDir.Value)
+            {
+                r.AddError("--resume continues the run in its own directory; drop --out.");
+            }
+        });
+        command.SetAction((parse, cancellationToken) =>
+        {
+            string? resumeDir = parse.GetValue(resume);
+            var options = new RunOptions(parse.GetRequiredValue(spec), parse.GetValue(data), parse.GetValue(seed), resumeDir ?? parse.GetValue(output),
+                parse.GetValue(threads), parse.GetValue(policy), resumeDir, parse.GetValue(checkpointEvery), parse.GetValue(noProgress), parse.GetValue(json));
+            return RunAsync(options, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
+        });
+        return command;
+    }
+
+    private static void AtLeast(OptionResult result, int minimum, string name, string what)
+    {
+        if (result.Tokens.Count > 0 && result.GetValueOrDefault<int?>() is int value && value < minimum)
+        {
+            result.AddError($"{name} needs {what}, not '{value}'.");
+        }
+    }
+
+    /// <summary>
+    /// Runs with Ctrl+C and SIGTERM turned into a cancellation: the session stops at the next step
+    /// boundary and writes a checkpoint instead of the process dying mid-write.
+    /// </summary>
+    private static Task<int> RunAsync(RunOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        using PosixSignalRegistration? term = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cancel.Cancel();
+        });
+        try
+        {
+            // Live bars only on a real terminal: tests and pipes get plain lines.
+            bool interactive = !options.NoProgress && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
+            return Task.FromResult(Run(options, stdout, stderr, interactive, cancel.Token));
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+}
