@@ -50,7 +50,7 @@ internal static class CheckCommand
                 else if (diagnostic.Severity == MiroSeverity.Warning) warnings++;
             }
             results.Add(new CheckedFile(path, result.Policies.Select(p => p.Name).ToList(), result.Diagnostics.Select(d => new CheckedDiagnostic(
-                d.Id, d.Severity.ToString().ToLowerInvariant(), d.Message, d.Span.Start.Line, d.Span.Start.Column, d.Span.End.Line, d.Span.End.Column)).ToList()));
+                d.Id, d.Severity.ToString().ToLowerInvariant(), d.Message, d.Span.Start.Line + 1, d.Span.Start.Column + 1, d.Span.End.Line + 1, d.Span.End.Column + 1)).ToList()));
         }
         if (json) stdout.WriteLine(JsonSerializer.Serialize(new CheckResult(results, errors, warnings), JsonOutput.Options));
         else stdout.WriteLine($"{Plural(texts.Count, "file")} checked: {Plural(errors, "error")}, {Plural(warnings, "warning")}");
@@ -61,6 +61,7 @@ internal static class CheckCommand
 
     private sealed record CheckedFile(string Path, IReadOnlyList<string> Policies, IReadOnlyList<CheckedDiagnostic> Diagnostics);
 
+    // Lines and columns are 1-based, as in the text output.
     private sealed record CheckedDiagnostic(string Id, string Severity, string Message, int Line, int Column, int EndLine, int EndColumn);
 
     private static string Plural(int count, string noun) => count + " " + noun + (count == 1 ? "" : "s");

@@ -6,6 +6,7 @@ using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
 using Miro.Cli.Report;
@@ -33,7 +34,8 @@ internal static class MiroCommandLine
             // writes a checkpoint, which may take longer than System.CommandLine's grace period.
             ProcessTerminationTimeout = null,
         };
-        if (result.Errors.Count > 0)
+        // Help and --version clear the parse errors (`miro run --help` needs no spec).
+        if (result.Action is ParseErrorAction)
         {
             WriteErrors(result, stderr);
             return Program.ExitCodes.Usage;
@@ -98,6 +100,11 @@ internal static class MiroCommandLine
             {
                 option.Action = new HelpWithExamples(help, examples);
             }
+            else if (option is VersionOption version)
+            {
+                // The tool's own version, also when another program hosts the command line (tests).
+                version.Action = new PrintVersion();
+            }
         }
 
         return root;
@@ -122,6 +129,16 @@ internal static class MiroCommandLine
                     }
                 }
             });
+        }
+    }
+
+    private sealed class PrintVersion : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            string? version = typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+            parseResult.InvocationConfiguration.Output.WriteLine(version ?? typeof(Program).Assembly.GetName().Version?.ToString());
+            return Program.ExitCodes.Ok;
         }
     }
 

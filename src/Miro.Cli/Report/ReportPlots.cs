@@ -140,7 +140,7 @@ internal static class ReportPlots
         plot.Title($"{run.Label}: configuration per task");
         plot.XLabel("task");
         plot.YLabel("value");
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Edge.Right);
         plot.SavePng(path, Width, Height);
     }
 
