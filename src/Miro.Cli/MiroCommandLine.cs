@@ -11,6 +11,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Miro.Cli.Report;
 using Miro.Dsl.Text;
+using Spectre.Console;
 
 namespace Miro.Cli;
 
@@ -22,10 +23,14 @@ namespace Miro.Cli;
 /// </summary>
 internal static class MiroCommandLine
 {
-    /// <summary>Parses <paramref name="args"/> and runs the command, writing to <paramref name="stdout"/> and <paramref name="stderr"/>.</summary>
-    public static async Task<int> InvokeAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Parses <paramref name="args"/> and runs the command, writing to <paramref name="stdout"/> and
+    /// <paramref name="stderr"/>; `miro run` draws live progress on <paramref name="liveConsole"/>
+    /// (null: the terminal when stdout is one).
+    /// </summary>
+    public static async Task<int> InvokeAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default, IAnsiConsole? liveConsole = null)
     {
-        ParseResult result = Build().Parse(args);
+        ParseResult result = Build(liveConsole).Parse(args);
         var invocation = new InvocationConfiguration
         {
             Output = stdout,
@@ -74,12 +79,12 @@ internal static class MiroCommandLine
     }
 
     /// <summary>The root command with every subcommand.</summary>
-    public static RootCommand Build()
+    public static RootCommand Build(IAnsiConsole? liveConsole = null)
     {
         var root = new RootCommand("miro: check and run Miro continual-learning policies (.miro specs), report on runs, calibrate a device's energy model.")
         {
             CheckCommand.Create(),
-            RunCommand.Create(),
+            RunCommand.Create(liveConsole),
             ReportCommand.Create(),
             CalibrateCommand.Create(),
             CompletionCommand.Create(),

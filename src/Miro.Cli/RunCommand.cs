@@ -12,6 +12,7 @@ using Miro.Runtime.Energy;
 using Miro.Runtime.Memory;
 using Miro.Runtime.Resources;
 using Miro.Runtime.Session;
+using Spectre.Console;
 
 namespace Miro.Cli;
 
@@ -29,8 +30,12 @@ namespace Miro.Cli;
 /// </summary>
 internal static partial class RunCommand
 {
-    /// <summary>Runs the command; <paramref name="interactive"/> redraws a status line instead of printing plain lines.</summary>
-    internal static int Run(RunOptions options, TextWriter stdout, TextWriter stderr, bool interactive, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the command: progress live on <paramref name="liveConsole"/> when given, else as plain
+    /// lines on <paramref name="stdout"/>; with <paramref name="jsonOutput"/> the result also goes
+    /// there as one JSON document.
+    /// </summary>
+    internal static int Run(RunOptions options, TextWriter stdout, TextWriter stderr, IAnsiConsole? liveConsole, CancellationToken cancellationToken, TextWriter? jsonOutput = null)
     {
         string text;
         try
@@ -116,6 +121,7 @@ internal static partial class RunCommand
         var io = new IoCounters();
         using var energy = EnergyHook.Start(policy, new EnergyMeterOptions { IoCounters = io });
         EnergyPrinter.PrintMeter(stdout, energy.Meter.Source);
+        using LiveProgress? live = liveConsole is null ? null : new LiveProgress(liveConsole, energy.Meter);
         using StorageTier? tier = policy.Memory.Storage is { } storage ? new StorageTier(storage, policy.Memory.Swap, outDir, io, energy.Meter) : null;
         var checkpointer = new Checkpointer(outDir, tier, everyEpochs: 1, everySteps: options.CheckpointEverySteps);
         var hooks = new System.Collections.Generic.List<ISessionHook> { energy, ResourceHook.For(policy, outDir) };
@@ -124,14 +130,19 @@ internal static partial class RunCommand
             hooks.Add(tier);
         }
 
+        if (live is not null)
+        {
+            hooks.Add(live);
+        }
+
         hooks.Add(new ReportFileHook(outDir));
         hooks.Add(checkpointer);
         var sessionOptions = new SessionOptions
         {
             Seed = seed,
             Threads = threads,
-            Progress = new ConsoleProgress(stdout, interactive),
-            ProgressInterval = TimeSpan.FromMilliseconds(interactive ? 100 : 1000),
+            Progress = live ?? (IProgress<SessionProgress>)new ConsoleProgress(stdout),
+            ProgressInterval = TimeSpan.FromMilliseconds(live is not null ? 100 : 1000),
             Hooks = hooks,
             DataDescription = source.ToString(),
         };
@@ -159,8 +170,11 @@ internal static partial class RunCommand
         }
         catch (OperationCanceledException)
         {
-            stderr.WriteLine($"miro run: cancelled; the reports of the completed tasks are in {outDir}; continue with --resume {outDir}.");
-            return Program.ExitCodes.Failed;
+            live?.Dispose();
+            stderr.WriteLine(checkpointer.Exists
+                ? $"miro run: stopped; the checkpoint and the reports of the completed tasks are in {outDir}. Continue with:{Environment.NewLine}  miro run {options.SpecPath} --resume {outDir}"
+                : $"miro run: stopped before the first checkpoint; nothing to resume in {outDir}.");
+            return Program.ExitCodes.Cancelled;
         }
 
         string summary = ReportWriter.WriteSummary(outDir, result);
@@ -173,6 +187,7 @@ internal static partial class RunCommand
         }
 
         stdout.WriteLine($"reports: {outDir} ({Path.GetFileName(summary)} and {result.Tasks.Count} task files)");
+        jsonOutput?.WriteLine(RunJson.Format(outDir, result));
         return Program.ExitCodes.Ok;
     }
 

@@ -5,13 +5,15 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
+using Spectre.Console;
 
 namespace Miro.Cli;
 
 /// <summary>The command line of <c>miro run</c>: its options, their validation, and the stop on Ctrl+C or SIGTERM.</summary>
 internal static partial class RunCommand
 {
-    public static Command Create()
+    /// <param name="liveConsole">Where live progress is drawn; null: the terminal when stdout is one.</param>
+    public static Command Create(IAnsiConsole? liveConsole)
     {
         var spec = new Argument<string>("spec") { Description = "The .miro spec to run (its first policy unless --policy names another)." };
         var data = new Option<string>("--data") { Description = "Folder with the dataset's files (default: $MIRO_DATA, the installed dataset, else the embedded subset).", HelpName = "DIR" };
@@ -48,7 +50,7 @@ internal static partial class RunCommand
             string? resumeDir = parse.GetValue(resume);
             var options = new RunOptions(parse.GetRequiredValue(spec), parse.GetValue(data), parse.GetValue(seed), resumeDir ?? parse.GetValue(output),
                 parse.GetValue(threads), parse.GetValue(policy), resumeDir, parse.GetValue(checkpointEvery), parse.GetValue(noProgress), parse.GetValue(json));
-            return RunAsync(options, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
+            return RunAsync(options, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, liveConsole, cancellationToken);
         });
         return command;
     }
@@ -65,7 +67,7 @@ internal static partial class RunCommand
     /// Runs with Ctrl+C and SIGTERM turned into a cancellation: the session stops at the next step
     /// boundary and writes a checkpoint instead of the process dying mid-write.
     /// </summary>
-    private static Task<int> RunAsync(RunOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static Task<int> RunAsync(RunOptions options, TextWriter stdout, TextWriter stderr, IAnsiConsole? liveConsole, CancellationToken cancellationToken)
     {
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -81,9 +83,16 @@ internal static partial class RunCommand
         });
         try
         {
-            // Live bars only on a real terminal: tests and pipes get plain lines.
-            bool interactive = !options.NoProgress && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
-            return Task.FromResult(Run(options, stdout, stderr, interactive, cancel.Token));
+            // With --json, stdout carries the result alone: the human-readable text goes to stderr.
+            if (options.Json)
+            {
+                return Task.FromResult(Run(options, stderr, stderr, null, cancel.Token, jsonOutput: stdout));
+            }
+
+            // Live bars only on a terminal (or the console a test gives): pipes get plain lines.
+            IAnsiConsole? live = options.NoProgress ? null
+                : liveConsole ?? (ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected ? AnsiConsole.Console : null);
+            return Task.FromResult(Run(options, stdout, stderr, live, cancel.Token));
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using Spectre.Console;
 
 namespace Miro.Cli.Tests;
 
@@ -14,6 +15,10 @@ internal static class CliRunner
         int exit = await MiroCommandLine.InvokeAsync(args, stdout, stderr, cancellationToken);
         return (exit, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>Runs with the given writers and, for `miro run`, live progress drawn on <paramref name="liveConsole"/>.</summary>
+    public static Task<int> InvokeAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, IAnsiConsole? liveConsole = null) =>
+        MiroCommandLine.InvokeAsync(args, stdout, stderr, cancellationToken, liveConsole);
 
     public static (int Exit, string Out, string Err) Invoke(params string[] args) => InvokeAsync(args).GetAwaiter().GetResult();
 }

@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.Text.Json;
 using System.Threading;
+using System.Threading.Tasks;
+using Spectre.Console.Testing;
 using Xunit;
 
 namespace Miro.Cli.Tests;
@@ -115,5 +117,45 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains("none.miro", errors);
+    }
+
+    [Fact]
+    public async Task Progress_is_drawn_live_on_a_terminal_console()
+    {
+        var console = new TestConsole().Width(220).Interactive();
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        int exit = await CliRunner.InvokeAsync(["run", SmallSpec(), "--data", RepositoryPaths.EmbeddedSubset, "--out", Path.Combine(_dir, "live")],
+            stdout, stderr, CancellationToken.None, console);
+
+        Assert.True(exit == 0, stderr.ToString());
+        string live = console.Output;
+        Assert.Contains("task 2/2", live);
+        Assert.Matches(@"\d+\.\d J so far", live);
+        Assert.Contains("EpisodicCapacity = 200, StreamCapacity = 1200", live);
+        Assert.Matches(@"epoch 1/1  step \d+/\d+ +\d+ steps/s  loss \d\.\d{4}  train acc \d+\.\d%", live);
+        Assert.Contains("100%", live);
+        // The plain progress lines are not printed as well; the results are.
+        Assert.DoesNotContain("task 1/2", stdout.ToString());
+        Assert.Contains("accuracy matrix", stdout.ToString());
+    }
+
+    [Fact]
+    public void Json_prints_one_result_document_on_stdout_and_the_text_on_stderr()
+    {
+        string outDir = Path.Combine(_dir, "json");
+
+        (int exit, string output, string errors) = Run(SmallSpec(), "--data", RepositoryPaths.EmbeddedSubset, "--out", outDir, "--json");
+
+        Assert.True(exit == 0, errors);
+        using JsonDocument json = JsonDocument.Parse(output);
+        Assert.Equal(outDir, json.RootElement.GetProperty("outputDirectory").GetString());
+        JsonElement summary = json.RootElement.GetProperty("summary");
+        Assert.Equal(2, summary.GetProperty("accuracyMatrix").GetArrayLength());
+        using JsonDocument written = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        Assert.Equal(written.RootElement.GetProperty("accuracyMatrix").Deserialize<double[][]>(), summary.GetProperty("accuracyMatrix").Deserialize<double[][]>());
+        Assert.Contains("accuracy matrix", errors);
+        Assert.Contains("task 1/2", errors);
     }
 }

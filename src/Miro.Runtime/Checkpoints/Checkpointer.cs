@@ -178,14 +178,21 @@ public sealed class Checkpointer : ISessionHook
         _resumedTask = null;
     }
 
-    /// <summary>Every N steps (when configured), saves the in-task state between this step and the next.</summary>
+    /// <summary>
+    /// Every N steps (when configured), and at the step where the run is cancelled (Ctrl+C), saves the
+    /// in-task state between this step and the next; a cancelled run then stops here, so a resume
+    /// loses no step.
+    /// </summary>
     public StepVerdict OnStep(TaskContext task, in StepReport step)
     {
         ArgumentNullException.ThrowIfNull(task);
         _stepsSeen++;
-        if (_everySteps == 0 || ++_stepsSinceSave < _everySteps || task.Session.Learner is not IResumableLearner learner)
+        ++_stepsSinceSave;
+        // Read the token once: the checkpoint and the stop must agree on the step.
+        bool cancelled = task.CancellationToken.IsCancellationRequested;
+        if ((!cancelled && (_everySteps == 0 || _stepsSinceSave < _everySteps)) || task.Session.Learner is not IResumableLearner learner)
         {
-            return StepVerdict.Continue;
+            return cancelled ? StepVerdict.StopTask : StepVerdict.Continue;
         }
 
         if (_tier is not null && _tier.StepsSeen != _stepsSeen)
@@ -196,7 +203,7 @@ public sealed class Checkpointer : ISessionHook
 
         var inTask = new InTaskState(task.Index, step.Epoch, _taskSteps, _taskSamples, _lastEpochLoss, null, step.Step + 1);
         Save(task.Session, task.Session.Reports, inTask, learner.SaveTaskState());
-        return StepVerdict.Continue;
+        return cancelled ? StepVerdict.StopTask : StepVerdict.Continue;
     }
 
     /// <summary>Every k-th epoch inside a task (not the last: the task end checkpoints), saves the in-task state.</summary>
