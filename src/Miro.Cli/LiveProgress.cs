@@ -7,6 +7,7 @@ using Miro.Runtime.Energy;
 using Miro.Runtime.Evaluation;
 using Miro.Runtime.Session;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace Miro.Cli;
 
@@ -15,7 +16,7 @@ namespace Miro.Cli;
 /// and the configuration in use, and a bar over the current epoch's steps with steps/s, loss and
 /// training accuracy. Spectre draws from its own thread; the session reports from the trainer's
 /// thread into thread-safe progress tasks. As a hook it reads the configuration each epoch
-/// trains with (the controller may change it per task). Plain lines are <see cref="ConsoleProgress"/>'s job.
+/// trains with (the controller may change it per task) and shows it on a third line. Plain lines are <see cref="ConsoleProgress"/>'s job.
 /// </summary>
 internal sealed class LiveProgress : IProgress<SessionProgress>, ISessionHook, IDisposable
 {
@@ -24,6 +25,7 @@ internal sealed class LiveProgress : IProgress<SessionProgress>, ISessionHook, I
     private readonly Task _renderer;
     private readonly ProgressTask _tasks;
     private readonly ProgressTask _epoch;
+    private readonly ProgressTask _configurationLine;
     private string _configuration = "";
     private long _epochStart;
     private double _averageAccuracy = double.NaN;
@@ -35,7 +37,7 @@ internal sealed class LiveProgress : IProgress<SessionProgress>, ISessionHook, I
         _renderer = Task.Run(() => console.Progress()
             .AutoClear(false)
             .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn())
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new TextOnly(new ProgressBarColumn { Width = 24 }), new TextOnly(new PercentageColumn()))
             .Start(context =>
             {
                 ready.SetResult(context);
@@ -45,12 +47,15 @@ internal sealed class LiveProgress : IProgress<SessionProgress>, ISessionHook, I
         ProgressContext progress = ready.Task.GetAwaiter().GetResult();
         _tasks = progress.AddTask("tasks", autoStart: true, maxValue: 1);
         _epoch = progress.AddTask("epoch", autoStart: true, maxValue: 1);
+        _configurationLine = progress.AddTask("configuration", autoStart: true, maxValue: 1);
+        _configurationLine.State.Update<bool>(TextOnly.Key, _ => true);
     }
 
     public void OnEpochStart(TaskContext task, int epoch)
     {
         ArgumentNullException.ThrowIfNull(task);
         _configuration = Describe(task.Session.Configuration);
+        _configurationLine.Description = Markup.Escape("configuration: " + _configuration);
     }
 
     public void Report(SessionProgress value)
@@ -73,7 +78,7 @@ internal sealed class LiveProgress : IProgress<SessionProgress>, ISessionHook, I
                 _epoch.Value = value.Step;
                 double seconds = Stopwatch.GetElapsedTime(_epochStart).TotalSeconds;
                 _epoch.Description = Markup.Escape(Format(
-                    $"epoch {value.Epoch}/{value.Epochs}  step {value.Step}/{value.Steps}  {(seconds > 0 ? value.Step / seconds : 0),5:F0} steps/s  loss {value.Loss:F4}  train acc {Percent(value.RunningAccuracy)}"));
+                    $"epoch {value.Epoch}/{value.Epochs}  step {value.Step}/{value.Steps}  {(seconds > 0 ? value.Step / seconds : 0):F0} steps/s  loss {value.Loss:F4}  acc {Percent(value.RunningAccuracy)}"));
                 _tasks.Description = TaskLine(value.Task, value.Tasks);
                 break;
             case SessionProgressKind.TaskCompleted:
@@ -100,14 +105,24 @@ internal sealed class LiveProgress : IProgress<SessionProgress>, ISessionHook, I
     }
 
     private string TaskLine(int task, int tasks) => Markup.Escape(Format(
-        $"task {task}/{tasks}  {_meter.TotalJoules:F1} J so far  avg acc {Percent(_averageAccuracy)}  {_configuration}"));
+        $"task {task}/{tasks}  {_meter.TotalJoules:F1} J so far  avg acc {Percent(_averageAccuracy)}"));
 
-    /// <summary>"EpisodicCapacity = 200, StreamCapacity = 1200, ..." from the record's own ToString, so settings the controller adds show up too.</summary>
+    /// <summary>"EpisodicCapacity 200 · StreamCapacity 1200 · ..." from the record's own ToString, so settings the controller adds show up too.</summary>
     private static string Describe(TaskConfiguration configuration)
     {
         string text = configuration.ToString();
         int open = text.IndexOf('{', StringComparison.Ordinal);
-        return open < 0 ? text : text[(open + 1)..].TrimEnd('}', ' ').Trim();
+        string members = open < 0 ? text : text[(open + 1)..].TrimEnd('}', ' ').Trim();
+        return members.Replace(" = ", " ", StringComparison.Ordinal).Replace(", ", " · ", StringComparison.Ordinal);
+    }
+
+    /// <summary>A column drawn only for progress rows; rows marked in their state with <see cref="Key"/> are a line of text.</summary>
+    private sealed class TextOnly(ProgressColumn inner) : ProgressColumn
+    {
+        public const string Key = "miro.textOnly";
+
+        public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
+            task.State.Get<bool>(Key) ? Text.Empty : inner.Render(options, task, deltaTime);
     }
 
     private static string Percent(double value) => double.IsNaN(value) ? "-" : Format($"{100 * value:F1}%");

@@ -133,8 +133,8 @@ public sealed class RunCommandTests : IDisposable
         string live = console.Output;
         Assert.Contains("task 2/2", live);
         Assert.Matches(@"\d+\.\d J so far", live);
-        Assert.Contains("EpisodicCapacity = 200, StreamCapacity = 1200", live);
-        Assert.Matches(@"epoch 1/1  step \d+/\d+ +\d+ steps/s  loss \d\.\d{4}  train acc \d+\.\d%", live);
+        Assert.Contains("configuration: EpisodicCapacity 200 · StreamCapacity 1200 · Epochs 1 · Batch 16", live);
+        Assert.Matches(@"epoch 1/1  step \d+/\d+  \d+ steps/s  loss \d\.\d{4}  acc \d+\.\d%", live);
         Assert.Contains("100%", live);
         // The plain progress lines are not printed as well; the results are.
         Assert.DoesNotContain("task 1/2", stdout.ToString());

@@ -15,6 +15,19 @@ public sealed class InstallTests : IClassFixture<PackedFeed>
     public void Tool_installs_from_its_package_and_checks_an_example()
     {
         string tools = Path.Combine(_feed.Root, "tools");
+        try
+        {
+            InstallAndRun(tools);
+        }
+        finally
+        {
+            PackedFeed.DeleteQuietly(tools);
+            PackedFeed.DeleteQuietly(Path.Combine(_feed.Root, "tool-packages"));
+        }
+    }
+
+    private void InstallAndRun(string tools)
+    {
         Dotnet.Run(_feed.Root, Path.Combine(_feed.Root, "tool-packages"), "tool", "install", "Miro.Tool", "--tool-path", tools,
             "--add-source", _feed.Feed, "--version", _feed.Version);
         string miro = Path.Combine(tools, "miro");
@@ -74,8 +87,15 @@ public sealed class InstallTests : IClassFixture<PackedFeed>
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{QuickstartPolicy.Instance.Spec.Name}: {result.Tasks.Count} tasks, average accuracy {result.AverageAccuracy:F3}"));
             """);
 
-        string output = Dotnet.Run(app, null, "run", "-c", "Release");
+        try
+        {
+            string output = Dotnet.Run(app, null, "run", "-c", "Release");
 
-        Assert.Matches(@"Quickstart: 2 tasks, average accuracy 0\.\d{3}", output);
+            Assert.Matches(@"Quickstart: 2 tasks, average accuracy 0\.\d{3}", output);
+        }
+        finally
+        {
+            PackedFeed.DeleteQuietly(app);
+        }
     }
 }

@@ -17,10 +17,24 @@ public sealed class PackedFeed : IDisposable
         Root = Directory.CreateTempSubdirectory("miro-packaging-").FullName;
         Feed = Directory.CreateDirectory(Path.Combine(Root, "feed")).FullName;
         Version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        foreach (string project in new[] { "Miro.Dsl", "Miro.Generators", "Miro.Runtime", "Miro.Cli" })
+        string artifacts = Path.Combine(Root, "artifacts");
+        try
         {
-            Dotnet.Run(RepositoryRoot, null, "pack", Path.Combine("src", project), "-c", "Release", "-o", Feed, "-p:Version=" + Version,
-                "-p:UseArtifactsOutput=true", "-p:ArtifactsPath=" + Path.Combine(Root, "artifacts"));
+            foreach (string project in new[] { "Miro.Dsl", "Miro.Generators", "Miro.Runtime", "Miro.Cli" })
+            {
+                Dotnet.Run(RepositoryRoot, null, "pack", Path.Combine("src", project), "-c", "Release", "-o", Feed, "-p:Version=" + Version,
+                    "-p:UseArtifactsOutput=true", "-p:ArtifactsPath=" + artifacts);
+            }
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+        finally
+        {
+            // The build and publish folders hold libtorch twice (about 2 GB): only the feed is needed.
+            DeleteQuietly(artifacts);
         }
     }
 
@@ -32,7 +46,16 @@ public sealed class PackedFeed : IDisposable
 
     public string Version { get; }
 
-    public void Dispose() => Directory.Delete(Root, recursive: true);
+    public void Dispose() => DeleteQuietly(Root);
+
+    /// <summary>Deletes a folder this fixture made (each holds up to a gigabyte of libtorch).</summary>
+    public static void DeleteQuietly(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
 
     private static string FindRoot()
     {
