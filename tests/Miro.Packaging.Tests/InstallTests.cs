@@ -82,9 +82,9 @@ public sealed class InstallTests : IClassFixture<PackedFeed>
             using Miro.Runtime.Session;
 
             var (train, test) = DataSource.EmbeddedFashionMnist().Load();
-            using var session = MiroSession.Create(QuickstartPolicy.Instance.Spec, train, test, new SessionOptions { Seed = 1, Threads = 1 });
+            using var session = MiroSession.Create(QuickstartPolicy.Spec, train, test, new SessionOptions { Seed = 1, Threads = 1 });
             SessionResult result = session.Run();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{QuickstartPolicy.Instance.Spec.Name}: {result.Tasks.Count} tasks, average accuracy {result.AverageAccuracy:F3}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{QuickstartPolicy.Spec.Name}: {result.Tasks.Count} tasks, average accuracy {result.AverageAccuracy:F3}"));
             """);
 
         try
