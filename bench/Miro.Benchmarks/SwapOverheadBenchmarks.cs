@@ -63,12 +63,13 @@ public class SwapOverheadBenchmarks
             LearnerKind.Er, 1, 32, 1, Replay, LossKind.CrossEntropy, new OptimizerSpec(OptimizerKind.Sgd, 0.05, 0, 0));
 
         _dir = Path.Combine(Path.GetTempPath(), "miro-swap-bench-" + Guid.NewGuid().ToString("N"));
-        _store = SampleStore.Open(_dir, train.SampleSize);
+        // The store keeps the data set's own element type (bytes for Fashion-MNIST).
+        _store = SampleStore.Open(_dir, train.SampleSize, train.Encoding);
         int[] stored = Enumerable.Range(0, train.Count).Where(i => train.Label(i) < 4).ToArray();
-        var features = new float[stored.Length * train.SampleSize];
+        var features = new byte[stored.Length * train.RawSampleBytes];
         for (int i = 0; i < stored.Length; i++)
         {
-            train.Features(stored[i]).CopyTo(features.AsSpan(i * train.SampleSize));
+            train.RawFeatures(stored[i]).CopyTo(features.AsSpan(i * train.RawSampleBytes));
         }
         _store.WriteTask(0, stored.Select(i => (long)i).ToArray(), stored.Select(train.Label).ToArray(), features);
 
@@ -85,7 +86,7 @@ public class SwapOverheadBenchmarks
         _worker = Mode switch
         {
             Swapping.Asynchronous => new SwapWorker(_store, _memory, swap, new SeededRandom(1)),
-            Swapping.Synchronous => new SwapWorker(_store, _memory, swap, new SeededRandom(1), asynchronous: false),
+            Swapping.Synchronous => SwapWorker.Synchronous(_store, _memory, swap, new SeededRandom(1)),
             _ => null,
         };
         _observer = new SwappingObserver(_worker);

@@ -51,6 +51,11 @@ internal static class CheckCommand
             }
             results.Add(new CheckedFile(path, result.Policies.Select(p => p.Name).ToList(), result.Diagnostics.Select(d => new CheckedDiagnostic(
                 d.Id, d.Severity.ToString().ToLowerInvariant(), d.Message, d.Span.Start.Line + 1, d.Span.Start.Column + 1, d.Span.End.Line + 1, d.Span.End.Column + 1)).ToList()));
+            foreach (var warning in MachineFit.Warnings(path, result, Environment.ProcessorCount))
+            {
+                if (!json) stdout.WriteLine(warning);
+                warnings++;
+            }
         }
         if (json) stdout.WriteLine(JsonSerializer.Serialize(new CheckResult(results, errors, warnings), JsonOutput.Options));
         else stdout.WriteLine($"{Plural(texts.Count, "file")} checked: {Plural(errors, "error")}, {Plural(warnings, "warning")}");

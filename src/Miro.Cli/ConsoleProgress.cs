@@ -22,6 +22,9 @@ internal sealed class ConsoleProgress : IProgress<SessionProgress>
             case SessionProgressKind.TaskStarted:
                 Line($"task {value.Task}/{value.Tasks}");
                 break;
+            case SessionProgressKind.Profiling:
+                Line(Format($"  profiling candidate {value.Step} of {value.Steps}"));
+                break;
             case SessionProgressKind.EpochCompleted:
                 Line(Format($"  epoch {value.Epoch}/{value.Epochs}  {value.Steps} steps  loss {value.Loss:F4}  train acc {Percent(value.RunningAccuracy)}"));
                 break;

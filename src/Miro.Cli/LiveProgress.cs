@@ -20,7 +20,6 @@ namespace Miro.Cli;
 /// </summary>
 internal sealed class LiveProgress : IProgress<SessionProgress>, ISessionHook, IDisposable
 {
-    private readonly IEnergyMeter _meter;
     private readonly ManualResetEventSlim _finished = new();
     private readonly Task _renderer;
     private readonly ProgressTask _tasks;
@@ -30,9 +29,8 @@ internal sealed class LiveProgress : IProgress<SessionProgress>, ISessionHook, I
     private long _epochStart;
     private double _averageAccuracy = double.NaN;
 
-    public LiveProgress(IAnsiConsole console, IEnergyMeter meter)
+    public LiveProgress(IAnsiConsole console)
     {
-        _meter = meter;
         var ready = new TaskCompletionSource<ProgressContext>(TaskCreationOptions.RunContinuationsAsynchronously);
         _renderer = Task.Run(() => console.Progress()
             .AutoClear(false)
@@ -50,6 +48,9 @@ internal sealed class LiveProgress : IProgress<SessionProgress>, ISessionHook, I
         _configurationLine = progress.AddTask("configuration", autoStart: true, maxValue: 1);
         _configurationLine.State.Update<bool>(TextOnly.Key, _ => true);
     }
+
+    /// <summary>The run's meter, for the joules so far (set once the run is built; the run builds its meter).</summary>
+    public IEnergyMeter? Meter { get; set; }
 
     public void OnEpochStart(TaskContext task, int epoch)
     {
@@ -71,6 +72,12 @@ internal sealed class LiveProgress : IProgress<SessionProgress>, ISessionHook, I
                 _epochStart = Stopwatch.GetTimestamp();
                 _epoch.Value = 0;
                 _epoch.Description = Markup.Escape(Format($"epoch {value.Epoch}/{value.Epochs}"));
+                _tasks.Description = TaskLine(value.Task, value.Tasks);
+                break;
+            case SessionProgressKind.Profiling:
+                _epoch.MaxValue = Math.Max(1, value.Steps);
+                _epoch.Value = value.Step;
+                _epoch.Description = Markup.Escape(Format($"profiling candidate {value.Step} of {value.Steps}"));
                 _tasks.Description = TaskLine(value.Task, value.Tasks);
                 break;
             case SessionProgressKind.Batch or SessionProgressKind.EpochCompleted:
@@ -105,7 +112,7 @@ internal sealed class LiveProgress : IProgress<SessionProgress>, ISessionHook, I
     }
 
     private string TaskLine(int task, int tasks) => Markup.Escape(Format(
-        $"task {task}/{tasks}  {_meter.TotalJoules:F1} J so far  avg acc {Percent(_averageAccuracy)}"));
+        $"task {task}/{tasks}  {Meter?.TotalJoules ?? 0:F1} J so far  avg acc {Percent(_averageAccuracy)}"));
 
     /// <summary>"EpisodicCapacity 200 · StreamCapacity 1200 · ..." from the record's own ToString, so settings the controller adds show up too.</summary>
     private static string Describe(TaskConfiguration configuration)

@@ -85,6 +85,7 @@ internal static class MiroCommandLine
         {
             CheckCommand.Create(),
             RunCommand.Create(liveConsole),
+            Sweeps.SweepCommand.Create(),
             ReportCommand.Create(),
             CalibrateCommand.Create(),
             CompletionCommand.Create(),
@@ -198,6 +199,15 @@ internal static class MiroCommandLine
             "miro run examples/specs/online-er-split-fashion-mnist.miro --seed 1 --out runs/oer --threads 2",
             "miro run examples/specs/quickstart.miro --resume runs/oer      # continue after Ctrl+C or a crash",
             "miro run examples/specs/quickstart.miro --no-progress --json > result.json",
+            "miro run examples/experiments/miro.miro --list-configurations",
+            "miro run examples/experiments/miro.miro --configuration 3 --out runs/c3   # one fixed candidate",
+            "miro run examples/specs/quickstart.miro --checkpoint-interval 2min --out runs/q --force",
+        },
+        ["sweep"] = new[]
+        {
+            "miro sweep examples/experiments/miro.miro --seeds 5 --parallel 2 --out sweeps/miro",
+            "miro sweep examples/experiments/miro.miro --seeds 5 --emit slurm > sweep.sbatch",
+            "miro sweep --collect sweeps/miro            # the table from run folders made anywhere",
         },
         ["report"] = new[]
         {

@@ -2,30 +2,30 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Threading;
+using Miro.Cli.Sweeps;
 using Miro.Dsl;
 using Miro.Dsl.Diagnostics;
 using Miro.Dsl.Model;
 using Miro.Runtime.Checkpoints;
 using Miro.Runtime.Data;
 using Miro.Runtime.Evaluation;
-using Miro.Runtime.Energy;
 using Miro.Runtime.Memory;
-using Miro.Runtime.Resources;
+using Miro.Runtime.Runs;
 using Miro.Runtime.Session;
 using Spectre.Console;
 
 namespace Miro.Cli;
 
 /// <summary>
-/// <c>miro run &lt;spec.miro&gt; [--data DIR] [--seed N] [--out DIR] [--threads N] [--policy NAME] [--resume DIR] [--no-progress] [--json]</c>:
+/// <c>miro run &lt;spec.miro&gt; [--data DIR] [--seed N] [--out DIR] [--threads N] [--policy NAME] [--resume DIR]</c>:
 /// compiles the spec (diagnostics as <c>miro check</c> prints them; exit 1 on errors), finds the
 /// data (embedded Fashion-MNIST subset when no full dataset is found), runs the policy task by task
 /// with live progress, writes <c>task-NN.json</c> and <c>summary.json</c> into the output directory
 /// and prints the accuracy matrix, average accuracy and forgetting. A policy with a storage tier
 /// keeps its sample store in the output directory (at the tier's path) and swaps from it; every
-/// epoch and task end, and every <c>--checkpoint-every N</c> training steps (default
-/// <see cref="RunOptions.DefaultCheckpointEverySteps"/>; 0: none between epochs), writes
-/// <c>checkpoint.bin</c> there, and <c>--resume DIR</c> continues a killed run from it (with the
+/// task end, and inside tasks at most every <c>--checkpoint-interval T</c> (default
+/// <see cref="RunOptions.DefaultCheckpointInterval"/>) or every <c>--checkpoint-every N</c> training
+/// steps, writes <c>checkpoint.bin</c> there, and <c>--resume DIR</c> continues a killed run from it (with the
 /// checkpoint's seed and threads).
 /// </summary>
 internal static partial class RunCommand
@@ -69,6 +69,26 @@ internal static partial class RunCommand
             return Program.ExitCodes.Usage;
         }
 
+        if (options.ListConfigurations)
+        {
+            ConfigurationList.Print(stdout, policy);
+            return Program.ExitCodes.Ok;
+        }
+
+        CandidateConfiguration? candidate = null;
+        if (options.Configuration is { } k)
+        {
+            long count = FixedCandidate.Count(policy);
+            if (k >= count)
+            {
+                stderr.WriteLine($"miro run: --configuration {k}: policy {policy.Name} has {count} configuration(s), numbered 0 to {count - 1} (see --list-configurations).");
+                return Program.ExitCodes.Usage;
+            }
+
+            candidate = new CandidateConfiguration(k, FixedCandidate.Describe(policy, k));
+            policy = FixedCandidate.Apply(policy, k);
+        }
+
         Dataset train;
         Dataset test;
         DataSource source;
@@ -87,17 +107,34 @@ internal static partial class RunCommand
             ?? Path.Combine("runs", $"{policy.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
         int threads = options.Threads ?? policy.Train.Threads;
         int seed = options.Seed;
+        // One owner per run folder for the life of this process, and one run per folder.
+        RunFolder folder;
+        try
+        {
+            folder = RunFolder.Claim(outDir, resume: options.ResumeDirectory is not null, options.Force);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"miro run: {e.Message}");
+            return Program.ExitCodes.Usage;
+        }
+
+        using var ownership = folder;
+        if (folder.MovedAside is { } aside)
+        {
+            stdout.WriteLine($"moved the earlier run in {outDir} aside to {aside}");
+        }
         if (options.ResumeDirectory is { } resumeDir)
         {
             try
             {
-                CheckpointIdentity run = Checkpointer.Inspect(resumeDir);
-                (seed, threads) = (run.Seed, run.Threads);
-                stdout.WriteLine((run.EpochsDoneInTask, run.StepsDoneInEpoch) switch
+                CheckpointIdentity resumed = Checkpointer.Inspect(resumeDir);
+                (seed, threads) = (resumed.Seed, resumed.Threads);
+                stdout.WriteLine((resumed.EpochsDoneInTask, resumed.StepsDoneInEpoch) switch
                 {
-                    (0, 0) => Invariant($"resuming {resumeDir}: {run.CompletedTasks} task(s) done"),
-                    (_, 0) => Invariant($"resuming {resumeDir}: {run.CompletedTasks} task(s) and {run.EpochsDoneInTask} epoch(s) of task {run.CompletedTasks + 1} done"),
-                    _ => Invariant($"resuming {resumeDir}: {run.CompletedTasks} task(s), {run.EpochsDoneInTask} epoch(s) and {run.StepsDoneInEpoch} step(s) of task {run.CompletedTasks + 1} done"),
+                    (0, 0) => Invariant($"resuming {resumeDir}: {resumed.CompletedTasks} task(s) done"),
+                    (_, 0) => Invariant($"resuming {resumeDir}: {resumed.CompletedTasks} task(s) and {resumed.EpochsDoneInTask} epoch(s) of task {resumed.CompletedTasks + 1} done"),
+                    _ => Invariant($"resuming {resumeDir}: {resumed.CompletedTasks} task(s), {resumed.EpochsDoneInTask} epoch(s) and {resumed.StepsDoneInEpoch} step(s) of task {resumed.CompletedTasks + 1} done"),
                 });
             }
             catch (CheckpointException e)
@@ -109,84 +146,97 @@ internal static partial class RunCommand
         stdout.WriteLine(Invariant($"policy {policy.Name}: {Describe(policy)}"));
         stdout.WriteLine(Invariant($"data   {source}: {train.Count} train / {test.Count} test samples"));
         stdout.WriteLine(Invariant($"seed {seed}, {threads} thread(s), reports in {outDir}"));
-        if (policy.Profile is not null)
+        if (candidate is not null)
         {
-            // Say so rather than let a user believe the profile block chose the configuration.
-            stdout.WriteLine("note: the profile block is checked but online profiling (the Miro controller) is not in this release;");
-            stdout.WriteLine(Invariant($"      every task runs the base configuration (EM {policy.Memory.Episodic.Capacity} / SB {policy.Memory.Stream.Capacity})."));
+            stdout.WriteLine(Invariant($"configuration {candidate.Number}: {candidate.Values} (fixed; profiling off)"));
         }
 
-        // One set of I/O counters: the store counts its bytes, the energy model charges for them;
-        // the tier enters replay_io around its store writes and storage_swap while it swaps.
-        var io = new IoCounters();
-        using var energy = EnergyHook.Start(policy, new EnergyMeterOptions { IoCounters = io });
-        EnergyPrinter.PrintMeter(stdout, energy.Meter.Source);
-        using LiveProgress? live = liveConsole is null ? null : new LiveProgress(liveConsole, energy.Meter);
-        using StorageTier? tier = policy.Memory.Storage is { } storage ? new StorageTier(storage, policy.Memory.Swap, outDir, io, energy.Meter) : null;
-        var checkpointer = new Checkpointer(outDir, tier, everyEpochs: 1, everySteps: options.CheckpointEverySteps);
-        var hooks = new System.Collections.Generic.List<ISessionHook> { energy, ResourceHook.For(policy, outDir) };
-        if (tier is not null)
+        if (policy.Profile is { } profile)
         {
-            hooks.Add(tier);
+            stdout.WriteLine(Invariant($"profiling from task {profile.FromTask}: {ControllerPrinter.Describe(profile)}"));
         }
 
-        if (live is not null)
+        using LiveProgress? live = liveConsole is null ? null : new LiveProgress(liveConsole);
+        var runOptions = new MiroRunOptions
         {
-            hooks.Add(live);
-        }
-
-        hooks.Add(new ReportFileHook(outDir));
-        hooks.Add(checkpointer);
-        var sessionOptions = new SessionOptions
-        {
+            Directory = outDir,
             Seed = seed,
             Threads = threads,
             Progress = live ?? (IProgress<SessionProgress>)new ConsoleProgress(stdout),
             ProgressInterval = TimeSpan.FromMilliseconds(live is not null ? 100 : 1000),
-            Hooks = hooks,
+            Hooks = live is null ? Array.Empty<ISessionHook>() : new ISessionHook[] { live },
             DataDescription = source.ToString(),
+            CheckpointEveryEpochs = 0,
+            CheckpointEverySteps = options.CheckpointEverySteps,
+            CheckpointInterval = options.CheckpointInterval,
+            RunId = folder.RunId,
         };
-
         SessionResult result;
+        MiroRun? run = null;
         try
         {
-            using MiroSession session = MiroSession.Create(policy, train, test, sessionOptions);
-            if (options.ResumeDirectory is not null)
+            run = options.ResumeDirectory is null ? MiroRun.Create(policy, train, test, runOptions) : MiroRun.Resume(policy, train, test, runOptions);
+            EnergyPrinter.PrintMeter(stdout, run.Meter.Source);
+            if (live is not null)
             {
-                checkpointer.Resume(session);
+                live.Meter = run.Meter;
             }
 
-            result = session.Run(cancellationToken);
+            result = run.Run(cancellationToken);
         }
         catch (ArgumentException e)
         {
             stderr.WriteLine($"miro run: {e.Message}");
             return Program.ExitCodes.Failed;
         }
-        catch (IOException e) when (e is CheckpointException or SampleStoreException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"miro run: {e.Message}");
+            // Store, checkpoint and report failures name the file, the operation and the cause already.
+            stderr.WriteLine($"miro run: {(e is CheckpointException or SampleStoreException ? e.Message : $"{e.Message.TrimEnd('.')}: {Miro.Runtime.Files.FileFailure.Cause(e)}.")}");
             return Program.ExitCodes.Failed;
         }
         catch (OperationCanceledException)
         {
             live?.Dispose();
-            stderr.WriteLine(checkpointer.Exists
+            stderr.WriteLine(File.Exists(Path.Combine(outDir, Checkpointer.FileName))
                 ? $"miro run: stopped; the checkpoint and the reports of the completed tasks are in {outDir}. Continue with:{Environment.NewLine}  miro run {options.SpecPath} --resume {outDir}"
                 : $"miro run: stopped before the first checkpoint; nothing to resume in {outDir}.");
             return Program.ExitCodes.Cancelled;
         }
+        finally
+        {
+            run?.Dispose();
+        }
 
-        string summary = ReportWriter.WriteSummary(outDir, result);
+        if (candidate is not null)
+        {
+            // The sweep's collector reads which candidate a run folder holds from its summary.
+            try
+            {
+                result = result with { Candidate = candidate };
+                ReportWriter.WriteSummary(outDir, result);
+            }
+            catch (IOException e)
+            {
+                stderr.WriteLine($"miro run: {e.Message}");
+                return Program.ExitCodes.Failed;
+            }
+        }
+
         PrintResult(stdout, result);
         EnergyPrinter.PrintTasks(stdout, result);
-        (double checkpointSeconds, int checkpoints) = checkpointer.WriteTime;
+        ControllerPrinter.PrintTasks(stdout, result);
+        if (result.CorruptedSamples is { } corrupted)
+        {
+            stdout.WriteLine(Invariant($"damaged samples: {corrupted.Count} stored sample(s) failed their checksum when read and were skipped (ids {CorruptSampleReport.Format(corrupted.Ids)}); the flash may be failing."));
+        }
+        (double checkpointSeconds, int checkpoints) = run!.Checkpointer.WriteTime;
         if (checkpoints > 0)
         {
             stdout.WriteLine(Invariant($"checkpoints: {checkpoints} written, {1000 * checkpointSeconds / checkpoints:F1} ms each on average"));
         }
 
-        stdout.WriteLine($"reports: {outDir} ({Path.GetFileName(summary)} and {result.Tasks.Count} task files)");
+        stdout.WriteLine($"reports: {outDir} (summary.json and {result.Tasks.Count} task files)");
         jsonOutput?.WriteLine(RunJson.Format(outDir, result));
         return Program.ExitCodes.Ok;
     }
@@ -248,14 +298,4 @@ internal static partial class RunCommand
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>Writes each task's final report (after every hook enriched it) as soon as the task completes.</summary>
-    private sealed class ReportFileHook : ISessionHook
-    {
-        private readonly string _directory;
-
-        public ReportFileHook(string directory) => _directory = directory;
-
-        public void OnCheckpoint(TaskContext task, TaskReport report) => ReportWriter.WriteTask(_directory, report);
-    }
 }

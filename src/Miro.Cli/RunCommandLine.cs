@@ -13,7 +13,30 @@ namespace Miro.Cli;
 internal static partial class RunCommand
 {
     /// <param name="liveConsole">Where live progress is drawn; null: the terminal when stdout is one.</param>
-    public static Command Create(IAnsiConsole? liveConsole)
+    public static Command Create(IAnsiConsole? liveConsole) => Create(liveConsole, onParsed: null);
+
+    /// <summary>
+    /// Parses `miro run`'s arguments (without the command name) as the command line does, without
+    /// running; on failure <paramref name="error"/> holds every parse error.
+    /// </summary>
+    internal static bool TryParse(string[] args, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out RunOptions? options, out string? error)
+    {
+        RunOptions? parsed = null;
+        ParseResult result = Create(null, o => parsed = o).Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            options = null;
+            error = string.Join(Environment.NewLine, System.Linq.Enumerable.Select(result.Errors, e => e.Message));
+            return false;
+        }
+
+        result.Invoke();
+        options = parsed!;
+        error = null;
+        return true;
+    }
+
+    private static Command Create(IAnsiConsole? liveConsole, Action<RunOptions>? onParsed)
     {
         var spec = new Argument<string>("spec") { Description = "The .miro spec to run (its first policy unless --policy names another)." };
         var data = new Option<string>("--data") { Description = "Folder with the dataset's files (default: $MIRO_DATA, the installed dataset, else the embedded subset).", HelpName = "DIR" };
@@ -24,18 +47,43 @@ internal static partial class RunCommand
         var resume = new Option<string>("--resume") { Description = "Continue the run in DIR from its last checkpoint (with its seed and threads).", HelpName = "DIR" };
         var checkpointEvery = new Option<int>("--checkpoint-every")
         {
-            Description = "Training steps between checkpoints inside an epoch; 0: only at epoch and task ends.",
-            DefaultValueFactory = _ => RunOptions.DefaultCheckpointEverySteps,
+            Description = "Training steps between checkpoints inside a task (0: not by steps); given alone, it replaces the 30 s time default.",
             HelpName = "STEPS",
         };
+        var checkpointInterval = new Option<string>("--checkpoint-interval")
+        {
+            Description = "Longest time between checkpoints inside a task: 30s, 2min, 500ms, 1h, or 0 (not by time). Default 30s; task ends always checkpoint.",
+            HelpName = "TIME",
+        };
+        var force = new Option<bool>("--force") { Description = "Start a new run in an --out folder that holds one: the old run is moved aside (never deleted)." };
+        var configuration = new Option<long?>("--configuration")
+        {
+            Description = "Run candidate K of the spec's tune space as a fixed configuration (profiling off); see --list-configurations.",
+            HelpName = "K",
+        };
+        var listConfigurations = new Option<bool>("--list-configurations") { Description = "Print the numbered candidates of the spec's tune space instead of running." };
         var noProgress = new Option<bool>("--no-progress") { Description = "Plain progress lines instead of live bars (the default when output is redirected)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON result (the run summary) on stdout; progress and notes go to stderr." };
 
         threads.Validators.Add(r => AtLeast(r, 1, "--threads", "a positive number of threads"));
-        checkpointEvery.Validators.Add(r => AtLeast(r, 0, "--checkpoint-every", "a number of steps (0: only at epoch and task ends)"));
+        checkpointEvery.Validators.Add(r => AtLeast(r, 0, "--checkpoint-every", "a number of steps (0: not by steps)"));
+        checkpointInterval.Validators.Add(r =>
+        {
+            if (r.Tokens is [var token] && !RunOptions.TryParseInterval(token.Value, out _))
+            {
+                r.AddError($"--checkpoint-interval needs a time such as 30s, 2min, 500ms or 1h (0: not by time), not '{token.Value}'.");
+            }
+        });
+        configuration.Validators.Add(r =>
+        {
+            if (r.Tokens is [var token] && (!long.TryParse(token.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out long k) || k < 0))
+            {
+                r.AddError($"--configuration needs a candidate number (0, 1, ...; see --list-configurations), not '{token.Value}'.");
+            }
+        });
         var command = new Command("run", "Run a policy on its dataset task by task with live progress; writes reports and checkpoints.")
         {
-            spec, data, seed, output, threads, policy, resume, checkpointEvery, noProgress, json,
+            spec, data, seed, output, threads, policy, resume, checkpointEvery, checkpointInterval, force, configuration, listConfigurations, noProgress, json,
         };
         command.Validators.Add(r =>
         {
@@ -44,12 +92,28 @@ internal static partial class RunCommand
             {
                 r.AddError("--resume continues the run in its own directory; drop --out.");
             }
+
+            if (r.GetResult(resume) is { Tokens.Count: > 0 } && r.GetResult(force) is { Implicit: false })
+            {
+                r.AddError("--force starts a new run; it cannot be combined with --resume.");
+            }
         });
         command.SetAction((parse, cancellationToken) =>
         {
             string? resumeDir = parse.GetValue(resume);
+            int every = parse.GetValue(checkpointEvery);
+            // Steps alone when only --checkpoint-every is given; the time default otherwise.
+            TimeSpan interval = parse.GetValue(checkpointInterval) is { } text && RunOptions.TryParseInterval(text, out TimeSpan parsed) ? parsed
+                : every > 0 ? TimeSpan.Zero : RunOptions.DefaultCheckpointInterval;
             var options = new RunOptions(parse.GetRequiredValue(spec), parse.GetValue(data), parse.GetValue(seed), resumeDir ?? parse.GetValue(output),
-                parse.GetValue(threads), parse.GetValue(policy), resumeDir, parse.GetValue(checkpointEvery), parse.GetValue(noProgress), parse.GetValue(json));
+                parse.GetValue(threads), parse.GetValue(policy), resumeDir, every, interval, parse.GetValue(force), parse.GetValue(configuration),
+                parse.GetValue(listConfigurations), parse.GetValue(noProgress), parse.GetValue(json));
+            if (onParsed is not null)
+            {
+                onParsed(options);
+                return Task.FromResult(Program.ExitCodes.Ok);
+            }
+
             return RunAsync(options, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, liveConsole, cancellationToken);
         });
         return command;

@@ -13,6 +13,9 @@ namespace Miro.Dsl;
 /// <param name="Diagnostics">Every diagnostic, in source order.</param>
 public sealed record CompilationResult(EquatableArray<PolicySpec> Policies, EquatableArray<MiroDiagnostic> Diagnostics)
 {
+    /// <summary>Where each of <see cref="Policies"/> was written (same order), for generated docs.</summary>
+    internal EquatableArray<SpecSourceMap> Sources { get; init; } = EquatableArray<SpecSourceMap>.Empty;
+
     /// <summary>True when any diagnostic is an error.</summary>
     public bool HasErrors
     {
@@ -62,6 +65,7 @@ public static class MiroCompiler
         var context = new BindContext(text, lines);
         var syntaxErrors = new List<SyntaxError>(file.Errors);
         var policies = new List<PolicySpec>();
+        var sources = new List<SpecSourceMap>();
         var names = new Dictionary<string, PolicySyntax>(StringComparer.Ordinal);
         foreach (var policy in file.Policies)
         {
@@ -75,7 +79,11 @@ public static class MiroCompiler
             else
                 names[policy.Name.Text] = policy;
             var spec = PolicyBinder.Bind(context, policy);
-            if (policyErrors.Count == 0 && context.ErrorCount == errorsBefore) policies.Add(spec);
+            if (policyErrors.Count == 0 && context.ErrorCount == errorsBefore)
+            {
+                policies.Add(spec);
+                sources.Add(SourceMapBuilder.Build(policy, text, lines));
+            }
         }
         if (file.Policies.Count == 0 && syntaxErrors.Count == 0)
         {
@@ -95,7 +103,7 @@ public static class MiroCompiler
         });
         var sorted = new MiroDiagnostic[diagnostics.Count];
         for (var i = 0; i < sorted.Length; i++) sorted[i] = diagnostics[i].Diagnostic;
-        return new CompilationResult(policies.ToEquatableArray(), new EquatableArray<MiroDiagnostic>(sorted));
+        return new CompilationResult(policies.ToEquatableArray(), new EquatableArray<MiroDiagnostic>(sorted)) { Sources = sources.ToEquatableArray() };
     }
 
     private static void CollectErrors(BlockSyntax block, List<SyntaxError> errors)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Miro.Dsl.Diagnostics;
 using Miro.Dsl.Model;
@@ -59,12 +60,7 @@ internal static class GeneratorDiagnostics
     public static DiagnosticInfo FromLanguage(MiroDiagnostic diagnostic, string path) =>
         new(
             diagnostic.Id,
-            diagnostic.Severity switch
-            {
-                MiroSeverity.Error => DiagnosticSeverity.Error,
-                MiroSeverity.Warning => DiagnosticSeverity.Warning,
-                _ => DiagnosticSeverity.Info,
-            },
+            Severity(diagnostic.Severity),
             EquatableArray.Create(diagnostic.Message),
             new LocationInfo(
                 path,
@@ -76,30 +72,34 @@ internal static class GeneratorDiagnostics
     /// <summary>The compiler diagnostic for <paramref name="info"/>, located in the .miro file.</summary>
     public static Diagnostic ToDiagnostic(DiagnosticInfo info)
     {
-        var descriptor = info.Id switch
-        {
-            "MIRO3001" => InternalError,
-            "MIRO3002" => CannotEmit,
-            "MIRO3003" => DuplicatePolicy,
-            "MIRO3004" => UnreadableFile,
-            _ => LanguageDescriptor(info.Id, info.Severity),
-        };
+        var descriptor = Descriptor(info.Id);
         var args = new object[info.MessageArgs.Count];
         for (var i = 0; i < args.Length; i++) args[i] = info.MessageArgs[i];
         return Diagnostic.Create(descriptor, info.Location.ToLocation(), args);
     }
 
-    // The language's IDs are documented and release-tracked by Miro.Dsl (docs/diagnostics.md); the
-    // generator only relays them, so it describes each with its ID and passes the message through.
-    private static DiagnosticDescriptor LanguageDescriptor(string id, DiagnosticSeverity severity) =>
-        new(id, title: "Miro spec " + (id.StartsWith("MIRO1", StringComparison.Ordinal) ? "syntax" : "semantic") + " " + SeverityWord(severity),
-            messageFormat: "{0}", category: Category, defaultSeverity: severity, isEnabledByDefault: true,
-            helpLinkUri: null);
+    /// <summary>The descriptor of <paramref name="id"/>: one of the generator's own, or one built from the language's catalog.</summary>
+    public static DiagnosticDescriptor Descriptor(string id) =>
+        ById.TryGetValue(id, out var descriptor) ? descriptor : throw new ArgumentException("Unknown diagnostic ID '" + id + "'; add it to DiagnosticDescriptors.", nameof(id));
 
-    private static string SeverityWord(DiagnosticSeverity severity) => severity switch
+    /// <summary>Every descriptor the generator can report: the language's (<see cref="LanguageDiagnostics"/>) and its own.</summary>
+    public static IReadOnlyCollection<DiagnosticDescriptor> All => ById.Values;
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = BuildCatalog();
+
+    private static Dictionary<string, DiagnosticDescriptor> BuildCatalog()
     {
-        DiagnosticSeverity.Error => "error",
-        DiagnosticSeverity.Warning => "warning",
-        _ => "message",
+        var byId = new Dictionary<string, DiagnosticDescriptor>(StringComparer.Ordinal);
+        foreach (var language in LanguageDiagnostics.All) byId.Add(language.Id, language);
+        foreach (var own in new[] { InternalError, CannotEmit, DuplicatePolicy, UnreadableFile }) byId.Add(own.Id, own);
+        return byId;
+    }
+
+    /// <summary>The compiler severity of a language severity.</summary>
+    public static DiagnosticSeverity Severity(MiroSeverity severity) => severity switch
+    {
+        MiroSeverity.Error => DiagnosticSeverity.Error,
+        MiroSeverity.Warning => DiagnosticSeverity.Warning,
+        _ => DiagnosticSeverity.Info,
     };
 }

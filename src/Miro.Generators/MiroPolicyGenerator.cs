@@ -109,11 +109,11 @@ public sealed class MiroPolicyGenerator : IIncrementalGenerator
     // The policy header line, so generation problems point at the policy they concern.
     private static LocationInfo LocationOf(SpecFileResult file, PolicyModel policy)
     {
-        var header = SpecOutline.Find(policy.Lines, "policy", "policy");
+        var header = policy.Sources.Find("policy");
         if (header is null) return LocationInfo.StartOf(file.Path);
         return new LocationInfo(
             file.Path,
             new TextSpan(header.Start, header.Text.Length),
-            new LinePositionSpan(new LinePosition(header.Line, header.StartColumn), new LinePosition(header.Line, header.StartColumn + header.Text.Length)));
+            new LinePositionSpan(new LinePosition(header.Line, header.Column), new LinePosition(header.Line, header.Column + header.Text.Length)));
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Threading;
 using Miro.Dsl;
 using Miro.Dsl.Model;
@@ -38,14 +37,9 @@ internal static class SpecFileCompiler
             if (result.HasErrors || result.Policies.Count == 0)
                 return new SpecFileResult(file.Path, fileName, EquatableArray<PolicyModel>.Empty, new EquatableArray<DiagnosticInfo>(diagnostics));
 
-            var outline = SpecOutline.Build(file.Text);
             var policies = new PolicyModel[result.Policies.Count];
             for (var i = 0; i < policies.Length; i++)
-            {
-                var spec = result.Policies[i];
-                var lines = outline.TryGetValue(spec.Name, out var found) ? found : new List<SourceLine>();
-                policies[i] = new PolicyModel(spec, lines.ToEquatableArray());
-            }
+                policies[i] = new PolicyModel(result.Policies[i], result.Sources[i]);
 
             return new SpecFileResult(file.Path, fileName, new EquatableArray<PolicyModel>(policies), new EquatableArray<DiagnosticInfo>(diagnostics));
         }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
 
@@ -34,8 +35,36 @@ public sealed class CheckCommandTests : IDisposable
         var (exit, output, error) = await Run(specs);
 
         Assert.Equal(0, exit);
-        Assert.Equal($"{specs.Length} files checked: 0 errors, 0 warnings\n", output);
+        // The only warnings: a spec for a bigger device asks for more threads than this machine has.
+        int machine = specs.Sum(spec => Miro.Dsl.MiroCompiler.Compile(File.ReadAllText(spec), spec).Policies.Count(p => p.Train.Threads > Environment.ProcessorCount));
+        Assert.EndsWith($"{specs.Length} files checked: 0 errors, {machine} warning{(machine == 1 ? "" : "s")}\n", output);
+        Assert.Equal(machine, output.Split('\n').Count(line => line.Contains($"this machine has {Environment.ProcessorCount} cores", StringComparison.Ordinal)));
         Assert.Empty(error);
+    }
+
+    [Fact]
+    public async Task More_threads_than_this_machine_has_cores_is_a_warning_that_says_so()
+    {
+        var path = Write("threads.miro", "policy P {\n  device { dram 4 GiB  power { idle 2 W  active 6 W } }\n  memory { stream capacity 768  episodic capacity 500 }\n"
+            + $"  train {{ threads {Environment.ProcessorCount + 1} }}\n}}\n");
+
+        var (exit, output, _) = await Run(path);
+
+        Assert.Equal(0, exit);
+        Assert.Contains($"{path}: warning: policy P trains with threads {Environment.ProcessorCount + 1} but this machine has {Environment.ProcessorCount} cores", output, StringComparison.Ordinal);
+        Assert.EndsWith("1 file checked: 0 errors, 1 warning\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_batch_that_cannot_fit_dram_is_an_error()
+    {
+        var path = Write("batch.miro", "policy P {\n  device { dram 2 GiB  power { idle 2 W  active 6 W } }\n  memory { stream capacity 768  episodic capacity 500 }\n"
+            + "  train { batch 100000000 }\n}\n");
+
+        var (exit, output, _) = await Run(path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"{path}(4,17): error MIRO2026: batch 100000000 needs", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -54,9 +54,9 @@ public sealed class RunCancellationTests : IDisposable
         var full = CliRunner.Invoke("run", spec, "--data", RepositoryPaths.EmbeddedSubset, "--seed", "5", "--out", straight, "--no-progress");
         Assert.True(full.Exit == 0, full.Err);
 
-        // Ctrl+C as task 2 starts; step checkpoints are off, so any in-task checkpoint is the cancellation's.
+        // Ctrl+C as task 1 starts (task 2 would profile first, and a cancelled profiling resumes from the task's start); step checkpoints are off, so any in-task checkpoint is the cancellation's.
         using var cancel = new CancellationTokenSource();
-        using var stdout = new CancelOnLine("task 2/3", cancel);
+        using var stdout = new CancelOnLine("task 1/3", cancel);
         using var stderr = new StringWriter();
         int exit = await CliRunner.InvokeAsync(["run", spec, "--data", RepositoryPaths.EmbeddedSubset, "--seed", "5", "--out", stopped, "--no-progress", "--checkpoint-every", "0"],
             stdout, stderr, cancel.Token);
@@ -67,7 +67,7 @@ public sealed class RunCancellationTests : IDisposable
 
         var resumed = CliRunner.Invoke("run", spec, "--data", RepositoryPaths.EmbeddedSubset, "--resume", stopped, "--no-progress", "--checkpoint-every", "0");
         Assert.True(resumed.Exit == 0, resumed.Err);
-        Assert.Contains("1 task(s), 0 epoch(s) and 1 step(s) of task 2 done", resumed.Out);
+        Assert.Contains("0 task(s), 0 epoch(s) and 1 step(s) of task 1 done", resumed.Out);
         Assert.Equal(Matrix(straight), Matrix(stopped));
     }
 }

@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using System;
 using System.IO;
 using System.Text.Json;
@@ -38,7 +39,7 @@ public sealed class RunResumeTests : IDisposable
     }
 
     [Fact]
-    public void Miro_run_resume_continues_a_stopped_run_to_the_uninterrupted_result()
+    public async Task Miro_run_resume_continues_a_stopped_run_to_the_uninterrupted_result()
     {
         string spec = Spec();
         string straight = Path.Combine(_dir, "straight");
@@ -47,19 +48,14 @@ public sealed class RunResumeTests : IDisposable
         Assert.True(full.Exit == 0, full.Err);
         Assert.True(File.Exists(Path.Combine(straight, "miro-store", "samples.db")), "the storage tier lives in the run directory");
 
-        // Stop the second run as soon as task 1's checkpoint is on disk (mid task 2).
+        // Stop the second run when task 2 starts (task 1's checkpoint is on disk by then): the run's
+        // own output cancels it, on the run's thread, so no polling thread races the training.
         using var cancel = new CancellationTokenSource();
-        var watcher = new Thread(() =>
-        {
-            while (!cancel.IsCancellationRequested && !File.Exists(Path.Combine(stopped, "checkpoint.bin")))
-            {
-                Thread.Sleep(2);
-            }
-            cancel.Cancel();
-        });
-        watcher.Start();
-        var first = Run(cancel.Token, spec, "--data", RepositoryPaths.EmbeddedSubset, "--seed", "4", "--out", stopped);
-        watcher.Join();
+        var output = new CancelOnText("task 2/", cancel);
+        var stderr = new StringWriter();
+        int exit = await CliRunner.InvokeAsync(["run", spec, "--data", RepositoryPaths.EmbeddedSubset, "--seed", "4", "--out", stopped, "--no-progress"], output, stderr, cancel.Token);
+        var first = (Exit: exit, Err: stderr.ToString());
+        Assert.True(cancel.IsCancellationRequested, "the run never reached task 2");
         Assert.Equal(Program.ExitCodes.Cancelled, first.Exit);
         Assert.Contains("--resume", first.Err);
         Assert.False(File.Exists(Path.Combine(stopped, "summary.json")));
@@ -120,5 +116,35 @@ public sealed class RunResumeTests : IDisposable
         var result = Run(CancellationToken.None, "a.miro", "--resume", "x", "--out", "y");
         Assert.Equal(2, result.Exit);
         Assert.Contains("drop --out", result.Err);
+    }
+
+    /// <summary>Standard output that cancels the run when a given text is written (on the run's thread).</summary>
+    private sealed class CancelOnText(string text, CancellationTokenSource cancel) : StringWriter
+    {
+        public override void Write(char value)
+        {
+            base.Write(value);
+            CheckText();
+        }
+
+        public override void Write(string? value)
+        {
+            base.Write(value);
+            CheckText();
+        }
+
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            CheckText();
+        }
+
+        private void CheckText()
+        {
+            if (!cancel.IsCancellationRequested && ToString().Contains(text, StringComparison.Ordinal))
+            {
+                cancel.Cancel();
+            }
+        }
     }
 }

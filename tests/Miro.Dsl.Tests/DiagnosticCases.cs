@@ -43,6 +43,10 @@ internal static class DiagnosticCases
         ("MIRO2020", Policy("  data { tasks 2 }\n  tune { episodic.capacity in {200, 300} }\n  profile { [|from task 3|] }\n"), "never runs"),
         ("MIRO2021", Policy("  tune { [|swap.ratio|] in {25%, 50%} }\n"), "memory declares no swap"),
         ("MIRO2022", Policy("  namespace Contoso.[|event|].Edge\n"), "'event' is a C# keyword and cannot name the generated namespace; rename it, e.g. 'Event'"),
+        ("MIRO2023", Policy("  train { model mlp(hidden: [100, 100], init: [|xavir|]) }\n"), "unknown init 'xavir' (did you mean 'xavier'?); use default"),
+        ("MIRO2024", Policy("  train { head [|fixd|] }\n"), "unknown head 'fixd' (did you mean 'fixed'?); use incremental (one output per class seen so far) or fixed (one output per class of fashion_mnist from task 1)"),
+        ("MIRO2025", Policy("  data { tasks 2 }\n  train { [|head fixed|] }\n"), "the fixed head has 10 outputs (fashion_mnist has 10 classes) but the tasks bring only 4"),
+        ("MIRO2026", Policy("  train { batch [|1000000|] }\n"), "batch 1000000 needs 5.84 GiB of DRAM for one training step next to the memories (2001268 samples of 3136 B"),
     };
 
     public static IEnumerable<object[]> Data()

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Miro.Dsl.Tests;
 
-/// <summary>docs/diagnostics.md documents every ID of the catalog, with its severity.</summary>
+/// <summary>The docs list what the language defines: every diagnostic ID with its severity, every keyword.</summary>
 public sealed class DocsTests
 {
     private static string ReadDoc(string name)
@@ -27,5 +27,20 @@ public sealed class DocsTests
             var severity = d.Severity == MiroSeverity.Error ? "error" : "warning";
             Assert.Contains($"### {d.Id} — {d.Title} ({severity})", doc, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Language_doc_lists_exactly_the_keywords()
+    {
+        var doc = ReadDoc("language.md");
+        var start = doc.IndexOf("**Keywords**", StringComparison.Ordinal);
+        var open = doc.IndexOf('`', start);
+        var close = doc.IndexOf('`', open + 1);
+        var listed = doc.Substring(open + 1, close - open - 1).Split(new[] { ' ', '\n', '\r' }, StringSplitOptions.RemoveEmptyEntries);
+
+        var documented = new System.Collections.Generic.SortedSet<string>(listed, StringComparer.Ordinal);
+        var reserved = new System.Collections.Generic.SortedSet<string>(Miro.Dsl.Syntax.Keywords.Reserved, StringComparer.Ordinal);
+
+        Assert.Equal(reserved, documented);
     }
 }

@@ -32,7 +32,7 @@ public sealed class ExampleSpecTests
             Create(
                 new TunableSpec(TunableParameter.EpisodicCapacity, Create(100.0, 200, 400)),
                 new TunableSpec(TunableParameter.StreamCapacity, Create(600.0, 1200))),
-            new ProfileSpec(2, 0.1, 1, 0, 0.5, NavigationKind.Grid, 1.0, Objective.AccuracyPerJoule),
+            new ProfileSpec(2, 0.05, 1, 0, 0.5, NavigationKind.Grid, 1.0, Objective.AccuracyPerJoule),
             EquatableArray<WhenRuleSpec>.Empty);
 
         Assert.Equal(expected, Bind("quickstart"));

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Threading;
+using Miro.Runtime.Data;
 using Miro.Runtime.Memory;
 
 namespace Miro.Runtime.CrashChild;
@@ -18,9 +19,9 @@ public static class Program
     {
         string directory = args[0];
         int seed = int.Parse(args[1], CultureInfo.InvariantCulture);
-        long? capacityBytes = args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) * (CrashWorkload.Features * 4L + 28) : null;
+        long? capacityBytes = args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) * SampleStore.RecordBytesFor(CrashWorkload.Features, SampleEncoding.Float32) : null;
 
-        using var store = SampleStore.Open(directory, CrashWorkload.Features, capacityBytes);
+        using var store = SampleStore.Open(directory, CrashWorkload.Features, SampleEncoding.Float32, capacityBytes);
         var stdout = Console.Out;
         stdout.WriteLine("READY");
         stdout.Flush();

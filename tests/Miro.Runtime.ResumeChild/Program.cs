@@ -6,7 +6,7 @@ using Miro.Dsl.Model;
 namespace Miro.Runtime.ResumeChild;
 
 /// <summary>
-/// Usage: <c>Miro.Runtime.ResumeChild RUN_DIR concat|balanced|online [SLOW_TASK [SLOW_EPOCH [CHECKPOINT_STEPS [HANG_STEP]]]]</c>.
+/// Usage: <c>Miro.Runtime.ResumeChild RUN_DIR concat|balanced|online [SLOW_TASK [SLOW_EPOCH [CHECKPOINT_STEPS [HANG_STEP [HANG_COMMIT]]]]]</c>.
 /// Runs (or resumes) the scenario (<c>online</c>: online ER), printing <c>RESUMED t e s</c> when it continues a
 /// checkpoint (t tasks, e epochs and s steps done), <c>EPOCH t e</c> after each epoch's checkpoint,
 /// <c>STEP t e s</c> after each step checkpoint (every CHECKPOINT_STEPS steps, default none), <c>TASK t</c>
@@ -14,7 +14,10 @@ namespace Miro.Runtime.ResumeChild;
 /// round-trip format. With SLOW_TASK (1-based), every step of that task's epoch SLOW_EPOCH (1-based,
 /// default 2) pauses 5 ms (results are unchanged), so a kill that follows a line of that epoch lands
 /// inside it on any machine. With HANG_STEP, the child prints <c>HANG</c> after that step (1-based) of the
-/// slow epoch and stops there until it is killed: a kill that follows lands exactly there.
+/// slow epoch and stops there until it is killed: a kill that follows lands exactly there. With
+/// HANG_COMMIT, the store's background writer prints <c>WRITER-HANG</c> after its HANG_COMMIT-th
+/// committed batch and stops there (training goes on until it waits for the writer): a kill that
+/// follows lands while the task's samples are half written.
 /// </summary>
 public static class Program
 {
@@ -30,6 +33,7 @@ public static class Program
         int slowEpoch = args.Length > 3 ? Parse(args[3]) : 2;
         int checkpointSteps = args.Length > 4 ? Parse(args[4]) : 0;
         int hangStep = args.Length > 5 ? Parse(args[5]) : 0;
+        int hangCommit = args.Length > 6 ? Parse(args[6]) : 0;
         if (System.IO.File.Exists(System.IO.Path.Combine(args[0], Checkpoints.Checkpointer.FileName)))
         {
             var run = Checkpoints.Checkpointer.Inspect(args[0]);
@@ -37,7 +41,8 @@ public static class Program
         }
 
         var result = ResumeScenario.Run(args[0], ResumeScenario.Policy(replay, learner), onTaskDone: report => Say($"TASK {report.Task}"),
-            extraHook: new Announcer(slowTask, slowEpoch, checkpointSteps, hangStep), checkpointEverySteps: checkpointSteps);
+            extraHook: new Announcer(slowTask, slowEpoch, checkpointSteps, hangStep), checkpointEverySteps: checkpointSteps,
+            storeIo: hangCommit > 0 ? new HangingWrites(hangCommit) : null);
         Console.Out.WriteLine("MATRIX");
         foreach (double[] row in result.AccuracyMatrix)
         {
@@ -53,6 +58,28 @@ public static class Program
     {
         Console.Out.WriteLine(line);
         Console.Out.Flush();
+    }
+
+    /// <summary>Counts the store's I/O and, on the thread that commits the <c>hangAt</c>-th batch (the store writer), stops after it.</summary>
+    private sealed class HangingWrites(int hangAt) : Energy.IIoCounters
+    {
+        private int _commits;
+
+        public long BytesRead { get; private set; }
+
+        public long BytesWritten { get; private set; }
+
+        public void AddRead(long bytes) => BytesRead += bytes;
+
+        public void AddWritten(long bytes)
+        {
+            BytesWritten += bytes;
+            if (++_commits == hangAt)
+            {
+                Say("WRITER-HANG");
+                System.Threading.Thread.Sleep(System.Threading.Timeout.Infinite);
+            }
+        }
     }
 
     /// <summary>Runs after the checkpointer: announces each epoch end and step checkpoint once it is written, and slows the chosen epoch.</summary>

@@ -4,7 +4,7 @@ using Miro.Dsl.Model;
 using Miro.Runtime.Checkpoints;
 using Miro.Runtime.Data;
 using Miro.Runtime.Evaluation;
-using Miro.Runtime.Memory;
+using Miro.Runtime.Runs;
 using Miro.Runtime.Session;
 
 namespace Miro.Runtime.ResumeChild;
@@ -39,27 +39,19 @@ public static class ResumeScenario
     /// <summary>
     /// Runs the policy in <paramref name="runDirectory"/> with a checkpoint after every
     /// <paramref name="checkpointEveryEpochs"/> epochs, every <paramref name="checkpointEverySteps"/> steps (0: none)
+    /// (or at the first step <paramref name="checkpointInterval"/> after the last checkpoint on <paramref name="checkpointClock"/>)
     /// and every task, resuming from its checkpoint when
     /// there is one; stops after <paramref name="tasks"/> tasks when given. <paramref name="onTaskDone"/>
     /// sees each completed task; <paramref name="extraHook"/> runs after the checkpointer.
     /// </summary>
     public static SessionResult Run(string runDirectory, PolicySpec policy, int? tasks = null, Action<TaskReport>? onTaskDone = null,
-        int checkpointEveryEpochs = 1, ISessionHook? extraHook = null, int checkpointEverySteps = 0)
+        int checkpointEveryEpochs = 1, ISessionHook? extraHook = null, int checkpointEverySteps = 0,
+        TimeSpan checkpointInterval = default, TimeProvider? checkpointClock = null, Energy.IIoCounters? storeIo = null)
     {
-        using var tier = new StorageTier(policy.Memory.Storage!, policy.Memory.Swap, runDirectory);
-        var checkpointer = new Checkpointer(runDirectory, tier, checkpointEveryEpochs, checkpointEverySteps);
-        var hooks = new List<ISessionHook> { tier, checkpointer };
-        if (extraHook is not null)
-        {
-            hooks.Add(extraHook);
-        }
-
-        using var session = MiroSession.Create(policy, Data.Value.Train, Data.Value.Test,
-            new SessionOptions { Seed = Seed, Threads = 1, Hooks = hooks });
-        if (checkpointer.Exists)
-        {
-            checkpointer.Resume(session);
-        }
+        using var run = System.IO.File.Exists(System.IO.Path.Combine(runDirectory, Checkpointer.FileName))
+            ? MiroRun.Resume(policy, Data.Value.Train, Data.Value.Test, Options(runDirectory, checkpointEveryEpochs, checkpointEverySteps, extraHook, checkpointInterval, checkpointClock, storeIo))
+            : MiroRun.Create(policy, Data.Value.Train, Data.Value.Test, Options(runDirectory, checkpointEveryEpochs, checkpointEverySteps, extraHook, checkpointInterval, checkpointClock, storeIo));
+        MiroSession session = run.Session;
         int last = Math.Min(tasks ?? int.MaxValue, session.Scenario.Tasks.Count);
         for (int t = session.Reports.Count; t < last; t++)
         {
@@ -68,4 +60,20 @@ public static class ResumeScenario
         }
         return session.Result(0);
     }
+
+    private static MiroRunOptions Options(string directory, int everyEpochs, int everySteps, ISessionHook? extraHook,
+        TimeSpan interval, TimeProvider? clock, Energy.IIoCounters? storeIo) => new()
+    {
+        Directory = directory,
+        Seed = Seed,
+        Threads = 1,
+        CheckpointEveryEpochs = everyEpochs,
+        CheckpointEverySteps = everySteps,
+        CheckpointInterval = interval,
+        CheckpointClock = clock,
+        IoCounters = storeIo,
+        // A model meter over an empty tree: no sensor is read, energy does not change what the run computes.
+        SystemRoot = System.IO.Path.GetTempPath(),
+        Hooks = extraHook is null ? [] : [extraHook],
+    };
 }

@@ -17,13 +17,13 @@ internal static class BudgetBinder
         foreach (var setting in index.All("energy"))
         {
             SettingIndex.CheckClauses(context, setting);
-            var energy = context.Positive((QuantitySyntax)setting.Values[0], QuantityKind.Energy, "energy budget");
+            var energy = context.Positive(setting.Quantity(), QuantityKind.Energy, "energy budget");
             var scope = BudgetScope.PerTask;
             if (setting.Clause("per") is { } per)
-                scope = context.Choose((WordSyntax)per.Value!, "budget scope", ("task", BudgetScope.PerTask), ("run", BudgetScope.PerRun)) ?? BudgetScope.PerTask;
+                scope = context.Choose(per.Word(), "budget scope", ("task", BudgetScope.PerTask), ("run", BudgetScope.PerRun)) ?? BudgetScope.PerTask;
             var action = ExceedAction.Warn;
             if (setting.Clause("on exceed") is { } onExceed)
-                action = context.Choose((WordSyntax)onExceed.Value!, "exceed action",
+                action = context.Choose(onExceed.Word(), "exceed action",
                     ("stop", ExceedAction.Stop), ("degrade", ExceedAction.Degrade), ("warn", ExceedAction.Warn)) ?? ExceedAction.Warn;
             if (scopes.TryGetValue(scope, out var first))
             {

@@ -2,44 +2,34 @@ using System.Collections.Generic;
 using Miro.Dsl.Diagnostics;
 using Miro.Dsl.Model;
 using Miro.Dsl.Syntax;
+using Miro.Dsl.Text;
 
 namespace Miro.Dsl.Binding;
 
 /// <summary>Binds <c>data { dataset .. tasks .. classes .. per task  sample ..  validation ..  order [..] }</c>.</summary>
 internal static class DataBinder
 {
-    /// <summary>Datasets the runtime can load, their class counts and the bytes of one float32 sample.</summary>
-    private static readonly (string Name, int Classes, long SampleBytes)[] Datasets =
-    {
-        ("fashion_mnist", 10, 28 * 28 * 4),
-        ("mnist", 10, 28 * 28 * 4),
-        ("cifar10", 10, 3 * 32 * 32 * 4),
-        ("cifar100", 100, 3 * 32 * 32 * 4),
-    };
-
-    public static DataSpec Default => new("fashion_mnist", 5, 2, 28 * 28 * 4, 0.1, null);
+    public static DataSpec Default => new(DatasetCatalog.FashionMnist.Name, 5, 2, DatasetCatalog.FashionMnist.SampleBytes, 0.1, null);
 
     public static DataSpec Bind(BindContext context, SettingSyntax? section)
     {
         if (section is null) return Default;
         var index = new SettingIndex(context, section.Block, "the data section");
 
-        var dataset = Datasets[0];
-        if (index["dataset"] is { } datasetSetting)
+        var dataset = DatasetCatalog.FashionMnist;
+        if (index.Word("dataset") is { } datasetWord)
         {
-            var options = new (string, int)[Datasets.Length];
-            for (var i = 0; i < options.Length; i++) options[i] = (Datasets[i].Name, i);
-            var chosen = context.Choose((WordSyntax)datasetSetting.Values[0], "dataset", options);
+            var chosen = BindDataset(context, datasetWord);
             if (chosen is null) return Default;
-            dataset = Datasets[chosen.Value];
+            dataset = chosen;
         }
 
-        var tasks = index["tasks"] is { } tasksSetting ? context.Count((QuantitySyntax)tasksSetting.Values[0], "tasks", 1) : 5;
-        var classes = index["classes"] is { } classesSetting ? context.Count((QuantitySyntax)classesSetting.Values[0], "classes per task", 1) : 2;
+        var tasks = index.Quantity("tasks") is { } tasksValue ? context.Count(tasksValue, "tasks", 1) : 5;
+        var classes = index.Quantity("classes") is { } classesValue ? context.Count(classesValue, "classes per task", 1) : 2;
         if (index["classes"] is { } c) SettingIndex.CheckClauses(context, c);
-        var sample = index["sample"] is { } sampleSetting ? context.Bytes((QuantitySyntax)sampleSetting.Values[0], "sample") : dataset.SampleBytes;
-        var validation = index["validation"] is { } validationSetting
-            ? context.Fraction((QuantitySyntax)validationSetting.Values[0], "validation", allowZero: true, allowOne: false)
+        var sample = index.Quantity("sample") is { } sampleValue ? context.Bytes(sampleValue, "sample") : dataset.SampleBytes;
+        var validation = index.Quantity("validation") is { } validationValue
+            ? context.Fraction(validationValue, "validation", allowZero: true, allowOne: false)
             : 0.1;
 
         if (tasks is not null && classes is not null && (long)tasks.Value * classes.Value > dataset.Classes)
@@ -56,9 +46,18 @@ internal static class DataBinder
         return new DataSpec(dataset.Name, tasks ?? 5, classes ?? 2, sample ?? dataset.SampleBytes, validation ?? 0.1, order);
     }
 
+    // The catalog's names and aliases are accepted; the spec holds the canonical name.
+    private static DatasetInfo? BindDataset(BindContext context, WordSyntax word)
+    {
+        if (DatasetCatalog.Find(word.Text) is { } found) return found;
+        var names = DatasetCatalog.Names();
+        context.Report(DiagnosticDescriptors.UnknownName, word.Span, "dataset", word.Text, SyntaxErrors.Join(names), Suggestions.DidYouMean(word.Text, names));
+        return null;
+    }
+
     private static EquatableArray<int>? BindOrder(BindContext context, SettingSyntax setting, int needed, int datasetClasses)
     {
-        var value = setting.Values[0];
+        var value = setting.Value();
         var last = datasetClasses - 1;
         if (value is not ListSyntax list)
         {

@@ -21,7 +21,7 @@ internal static class DeviceBinder
 
         long dram = 0;
         if (index["dram"] is { } dramSetting)
-            dram = context.Bytes((QuantitySyntax)dramSetting.Values[0], "dram") ?? 0;
+            dram = context.Bytes(dramSetting.Quantity(), "dram") ?? 0;
         else
             context.ReportMissing(section.Keyword.Span, "the device section", "'dram'", "dram 4 GiB");
 
@@ -30,27 +30,27 @@ internal static class DeviceBinder
 
         var meter = MeterKind.Auto;
         if (index["meter"] is { } meterSetting)
-            meter = context.Choose((WordSyntax)meterSetting.Values[0], "meter",
+            meter = context.Choose(meterSetting.Word(), "meter",
                 ("auto", MeterKind.Auto), ("ina3221", MeterKind.Ina3221), ("rapl", MeterKind.Rapl),
                 ("hwmon", MeterKind.Hwmon), ("battery", MeterKind.Battery), ("model", MeterKind.Model)) ?? MeterKind.Auto;
 
         double? compute = null;
         if (index["compute"] is { } computeSetting)
-            compute = context.Positive((QuantitySyntax)computeSetting.Values[0], QuantityKind.EnergyPerFlop, "compute");
+            compute = context.Positive(computeSetting.Quantity(), QuantityKind.EnergyPerFlop, "compute");
 
         return new DeviceSpec(dram, storage, power, meter, compute);
     }
 
     private static StorageDeviceSpec BindStorage(BindContext context, SettingSyntax setting)
     {
-        var kindWord = (WordSyntax)setting.Values[0];
+        var kindWord = setting.StorageKind();
         var kindIndex = context.Choose(kindWord, "storage kind", ("emmc", 0), ("sd", 1), ("nvme", 2), ("ssd", 3), ("ufs", 4));
-        var capacity = context.Bytes((QuantitySyntax)setting.Values[1], "storage") ?? 0;
+        var capacity = context.Bytes(setting.StorageCapacity(), "storage") ?? 0;
         double read = 0, write = 0;
         if (setting.Block is null)
         {
             context.ReportMissing(setting.Keyword.Span, "storage " + kindWord.Text,
-                "its energy per byte", "storage " + kindWord.Text + " " + BindContext.Text((QuantitySyntax)setting.Values[1]) + " { read 3.6 nJ/B  write 6.3 nJ/B }");
+                "its energy per byte", "storage " + kindWord.Text + " " + BindContext.Text(setting.StorageCapacity()) + " { read 3.6 nJ/B  write 6.3 nJ/B }");
         }
         else
         {
@@ -68,7 +68,7 @@ internal static class DeviceBinder
             context.ReportMissing(owner.Keyword.Span, "the storage block", "'" + name + "'", name + " 3.6 nJ/B");
             return 0;
         }
-        return context.Positive((QuantitySyntax)setting.Values[0], QuantityKind.EnergyPerByte, name) ?? 0;
+        return context.Positive(setting.Quantity(), QuantityKind.EnergyPerByte, name) ?? 0;
     }
 
     private static PowerSpec BindPower(BindContext context, SettingSyntax? setting, SettingSyntax section)
@@ -81,7 +81,7 @@ internal static class DeviceBinder
         var index = new SettingIndex(context, setting.Block, "the power block");
         double? Watts(string name, string example)
         {
-            if (index[name] is { } s) return context.Positive((QuantitySyntax)s.Values[0], QuantityKind.Power, name);
+            if (index[name] is { } s) return context.Positive(s.Quantity(), QuantityKind.Power, name);
             context.ReportMissing(setting.Keyword.Span, "the power block", "'" + name + "'", example);
             return null;
         }
@@ -89,9 +89,9 @@ internal static class DeviceBinder
         var active = Watts("active", "active 6 W");
         if (idle is not null && active is not null && active < idle)
         {
-            var activeValue = (QuantitySyntax)index["active"]!.Values[0];
+            var activeValue = index["active"]!.Quantity();
             context.Report(DiagnosticDescriptors.OutOfRange, activeValue.Span, "active power", BindContext.Text(activeValue),
-                "at least the idle power (" + BindContext.Text((QuantitySyntax)index["idle"]!.Values[0]) + ")");
+                "at least the idle power (" + BindContext.Text(index["idle"]!.Quantity()) + ")");
         }
         return new PowerSpec(idle ?? 0, active ?? 0);
     }

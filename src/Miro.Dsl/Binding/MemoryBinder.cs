@@ -21,7 +21,7 @@ internal static class MemoryBinder
 
         var stream = 1;
         if (index["stream"] is { } streamSetting)
-            stream = context.Count((QuantitySyntax)streamSetting.Values[0], "stream capacity", 1) ?? 1;
+            stream = context.Count(streamSetting.Quantity(), "stream capacity", 1) ?? 1;
         else
             context.ReportMissing(section.Keyword.Span, "the memory section", "'stream'", "stream capacity 768 samples");
 
@@ -45,10 +45,10 @@ internal static class MemoryBinder
     private static EpisodicSpec BindEpisodic(BindContext context, SettingSyntax setting)
     {
         SettingIndex.CheckClauses(context, setting);
-        var capacity = context.Count((QuantitySyntax)setting.Values[0], "episodic capacity", 1) ?? 1;
+        var capacity = context.Count(setting.Quantity(), "episodic capacity", 1) ?? 1;
         var selection = EpisodicSelection.Balanced;
         if (setting.Clause("select") is { } select)
-            selection = context.Choose((WordSyntax)select.Value!, "selection",
+            selection = context.Choose(select.Word(), "selection",
                 ("balanced", EpisodicSelection.Balanced), ("reservoir", EpisodicSelection.Reservoir)) ?? EpisodicSelection.Balanced;
         return new EpisodicSpec(capacity, selection);
     }
@@ -56,29 +56,33 @@ internal static class MemoryBinder
     private static StorageTierSpec BindStorage(BindContext context, SettingSyntax setting)
     {
         SettingIndex.CheckClauses(context, setting);
-        long? capacity = setting.Values[0] is QuantitySyntax q ? context.Bytes(q, "storage capacity") : null;
+        long? capacity = setting.Value() is QuantitySyntax q ? context.Bytes(q, "storage capacity") : null;
         var path = DefaultStorePath;
         if (setting.Clause("at") is { } at)
         {
-            var text = (StringSyntax)at.Value!;
+            var text = at.String();
             if (text.Value.Trim().Length == 0)
                 context.Report(DiagnosticDescriptors.OutOfRange, text.Span, "the store path", "empty", "a directory such as \"miro-store\"");
             else
                 path = text.Value;
         }
-        return new StorageTierSpec(capacity, path);
+        var onCorrupt = CorruptSampleAction.Skip;
+        if (setting.Clause("on corrupt") is { } corrupt)
+            onCorrupt = context.Choose((WordSyntax)corrupt.Value!, "corrupt-sample action",
+                ("skip", CorruptSampleAction.Skip), ("fail", CorruptSampleAction.Fail)) ?? CorruptSampleAction.Skip;
+        return new StorageTierSpec(capacity, path, onCorrupt);
     }
 
     private static SwapSpec BindSwap(BindContext context, SettingSyntax setting)
     {
         SettingIndex.CheckClauses(context, setting);
-        var ratio = context.Fraction((QuantitySyntax)setting.Values[0], "swap ratio") ?? 0.25;
+        var ratio = context.Fraction(setting.Quantity(), "swap ratio") ?? 0.25;
         var every = 1;
         if (setting.Clause("every") is { } everyClause)
-            every = context.Count((QuantitySyntax)everyClause.Value!, "swap interval (every)", 1) ?? 1;
+            every = context.Count(everyClause.Quantity(), "swap interval (every)", 1) ?? 1;
         var policy = SwapPolicy.Random;
         if (setting.Clause("policy") is { } policyClause)
-            policy = context.Choose((WordSyntax)policyClause.Value!, "swap policy", ("random", SwapPolicy.Random), ("entropy", SwapPolicy.Entropy)) ?? SwapPolicy.Random;
+            policy = context.Choose(policyClause.Word(), "swap policy", ("random", SwapPolicy.Random), ("entropy", SwapPolicy.Entropy)) ?? SwapPolicy.Random;
         return new SwapSpec(ratio, every, policy);
     }
 }

@@ -14,14 +14,14 @@ internal static class PolicyBinder
         string? ns = null;
         if (index["namespace"] is { } n)
         {
-            var path = (PathSyntax)n.Values[0];
+            var path = n.Path();
             foreach (var part in path.Parts) CSharpNames.Check(context, part, "namespace");
             ns = path.Text;
         }
         var device = DeviceBinder.Bind(context, index["device"], policy);
         var data = DataBinder.Bind(context, index["data"]);
         var memory = MemoryBinder.Bind(context, index["memory"], policy);
-        var train = TrainBinder.Bind(context, index["train"]);
+        var train = TrainBinder.Bind(context, index["train"], data);
         var budgets = BudgetBinder.Bind(context, index["budget"]);
         var tunables = TuneBinder.Bind(context, index["tune"]);
         var profile = ProfileBinder.Bind(context, index["profile"]);
@@ -30,7 +30,7 @@ internal static class PolicyBinder
         foreach (var rule in index.All("when"))
             if (WhenBinder.Bind(context, rule, tunables) is { } bound) rules.Add(bound);
 
-        PolicyChecks.Run(context, index, device, data, memory, tunables, profile);
+        PolicyChecks.Run(context, index, device, data, memory, train, tunables, profile);
 
         var specs = new TunableSpec[tunables.Count];
         for (var i = 0; i < specs.Length; i++) specs[i] = tunables[i].ToSpec();

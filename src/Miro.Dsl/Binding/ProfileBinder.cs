@@ -14,19 +14,19 @@ internal static class ProfileBinder
         if (section is null) return null;
         var index = new SettingIndex(context, section.Block, "the profile section");
         var d = Defaults;
-        var from = index["from"] is { } f ? context.Count((QuantitySyntax)f.Values[0], "from task", 1) ?? d.FromTask : d.FromTask;
-        var sample = index["sample"] is { } s ? context.Fraction((QuantitySyntax)s.Values[0], "profile sample") ?? d.SampleFraction : d.SampleFraction;
-        var trial = index["trial"] is { } t ? context.Count((QuantitySyntax)t.Values[0], "trial epochs", 1) ?? d.TrialEpochs : d.TrialEpochs;
-        var warmup = index["warmup"] is { } w ? context.Count((QuantitySyntax)w.Values[0], "warmup epochs", 0) ?? d.WarmupEpochs : d.WarmupEpochs;
-        var keep = index["keep"] is { } k ? context.Fraction((QuantitySyntax)k.Values[0], "keep top") ?? d.KeepTopFraction : d.KeepTopFraction;
+        var from = index.Quantity("from") is { } f ? context.Count(f, "from task", 1) ?? d.FromTask : d.FromTask;
+        var sample = index.Quantity("sample") is { } s ? context.Fraction(s, "profile sample") ?? d.SampleFraction : d.SampleFraction;
+        var trial = index.Quantity("trial") is { } t ? context.Count(t, "trial epochs", 1) ?? d.TrialEpochs : d.TrialEpochs;
+        var warmup = index.Quantity("warmup") is { } w ? context.Count(w, "warmup epochs", 0) ?? d.WarmupEpochs : d.WarmupEpochs;
+        var keep = index.Quantity("keep") is { } k ? context.Fraction(k, "keep top") ?? d.KeepTopFraction : d.KeepTopFraction;
 
         var navigation = d.Navigation;
         var randomFraction = d.RandomFraction;
         if (index["navigate"] is { } n)
         {
-            var how = (WordSyntax)n.Values[0];
+            var how = n.Word();
             navigation = context.Choose(how, "navigation", ("grid", NavigationKind.Grid), ("random", NavigationKind.Random)) ?? d.Navigation;
-            var fraction = n.Values.Count > 1 ? (QuantitySyntax)n.Values[1] : null;
+            var fraction = n.NavigationFraction();
             if (how.Text == "random")
             {
                 if (fraction is null)
@@ -43,7 +43,7 @@ internal static class ProfileBinder
 
         var objective = d.Objective;
         if (index["objective"] is { } o)
-            objective = context.Choose((WordSyntax)o.Values[0], "objective",
+            objective = context.Choose(o.Word(), "objective",
                 ("accuracy per joule", Objective.AccuracyPerJoule), ("accuracy", Objective.Accuracy), ("energy", Objective.Energy)) ?? d.Objective;
 
         return new ProfileSpec(from, sample, trial, warmup, keep, navigation, randomFraction, objective);

@@ -31,6 +31,12 @@ internal sealed class SettingIndex
     /// <summary>The first setting named <paramref name="name"/>, or null.</summary>
     public SettingSyntax? this[string name] => _byName.TryGetValue(name, out var list) ? list[0] : null;
 
+    /// <summary>The quantity of the first <c>name quantity</c> setting, or null when absent.</summary>
+    public QuantitySyntax? Quantity(string name) => this[name]?.Quantity();
+
+    /// <summary>The word of the first <c>name word</c> setting, or null when absent.</summary>
+    public WordSyntax? Word(string name) => this[name]?.Word();
+
     /// <summary>Every setting named <paramref name="name"/>, in order.</summary>
     public IReadOnlyList<SettingSyntax> All(string name) => _byName.TryGetValue(name, out var list) ? list : new List<SettingSyntax>();
 

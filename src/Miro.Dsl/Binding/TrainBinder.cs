@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using Miro.Dsl.Diagnostics;
 using Miro.Dsl.Model;
 using Miro.Dsl.Syntax;
+using Miro.Dsl.Text;
 
 namespace Miro.Dsl.Binding;
 
@@ -13,70 +14,125 @@ internal static class TrainBinder
 
     public static TrainSpec Default => new(DefaultModel, LearnerKind.Er, 1, 16, 1, ReplayMix.Concat, LossKind.CrossEntropy, DefaultOptimizer);
 
-    public static TrainSpec Bind(BindContext context, SettingSyntax? section)
+    public static TrainSpec Bind(BindContext context, SettingSyntax? section, DataSpec data)
     {
         if (section is null) return Default;
         var index = new SettingIndex(context, section.Block, "the train section");
         var d = Default;
 
-        var model = index["model"] is { } modelSetting ? BindModel(context, modelSetting.Values[0]) ?? d.Model : d.Model;
-        var learner = index["learner"] is { } l
-            ? context.Choose((WordSyntax)l.Values[0], "learner", ("er", LearnerKind.Er), ("online_er", LearnerKind.OnlineEr)) ?? d.Learner
+        var model = index["model"] is { } modelSetting ? BindModel(context, modelSetting.Value()) ?? d.Model : d.Model;
+        model = BindHead(context, index["head"], model, data);
+        var learner = index.Word("learner") is { } l
+            ? context.Choose(l, "learner", ("er", LearnerKind.Er), ("online_er", LearnerKind.OnlineEr)) ?? d.Learner
             : d.Learner;
-        var epochs = index["epochs"] is { } e ? context.Count((QuantitySyntax)e.Values[0], "epochs", 1) ?? d.Epochs : d.Epochs;
-        var batch = index["batch"] is { } b ? context.Count((QuantitySyntax)b.Values[0], "batch", 1) ?? d.Batch : d.Batch;
-        var threads = index["threads"] is { } t ? context.Count((QuantitySyntax)t.Values[0], "threads", 1, 1024) ?? d.Threads : d.Threads;
-        var replay = index["replay"] is { } r
-            ? context.Choose((WordSyntax)r.Values[0], "replay mix", ("concat", ReplayMix.Concat), ("balanced", ReplayMix.Balanced)) ?? d.Replay
+        var epochs = index.Quantity("epochs") is { } e ? context.Count(e, "epochs", 1) ?? d.Epochs : d.Epochs;
+        var batch = index.Quantity("batch") is { } b ? context.Count(b, "batch", 1) ?? d.Batch : d.Batch;
+        var threads = index.Quantity("threads") is { } t ? context.Count(t, "threads", 1, 1024) ?? d.Threads : d.Threads;
+        var replay = index.Word("replay") is { } r
+            ? context.Choose(r, "replay mix", ("concat", ReplayMix.Concat), ("balanced", ReplayMix.Balanced)) ?? d.Replay
             : d.Replay;
-        var loss = index["loss"] is { } lo
-            ? context.Choose((WordSyntax)lo.Values[0], "loss", ("cross_entropy", LossKind.CrossEntropy), ("bce", LossKind.Bce)) ?? d.Loss
+        var loss = index.Word("loss") is { } lo
+            ? context.Choose(lo, "loss", ("cross_entropy", LossKind.CrossEntropy), ("bce", LossKind.Bce)) ?? d.Loss
             : d.Loss;
-        var optimizer = index["optimizer"] is { } o ? BindOptimizer(context, o.Values[0]) ?? d.Optimizer : d.Optimizer;
+        var optimizer = index["optimizer"] is { } o ? BindOptimizer(context, o.Value()) ?? d.Optimizer : d.Optimizer;
         return new TrainSpec(model, learner, epochs, batch, threads, replay, loss, optimizer);
     }
 
+    private static readonly (string Name, WeightInit Value)[] Inits =
+        { ("default", WeightInit.Default), ("xavier", WeightInit.Xavier), ("kaiming", WeightInit.Kaiming) };
+
     private static ModelSpec? BindModel(BindContext context, ValueSyntax value)
     {
-        var name = value is CallSyntax call ? call.Name : (WordSyntax)value;
+        var name = value.CalleeName();
         var kind = context.Choose(name, "model", ("mlp", ModelKind.Mlp), ("cnn", ModelKind.Cnn),
             ("resnet18", ModelKind.ResNet18), ("reduced_resnet18", ModelKind.ReducedResNet18));
         if (kind is null) return null;
-        var arguments = Arguments(context, value, name.Text);
-        if (kind != ModelKind.Mlp)
+        var hidden = kind == ModelKind.Mlp ? DefaultModel.Hidden : EquatableArray<int>.Empty;
+        var init = WeightInit.Default;
+        var ok = true;
+        foreach (var argument in Arguments(context, value, name.Text).Values)
         {
-            foreach (var argument in arguments.Values)
-                context.Report(DiagnosticDescriptors.UnknownArgument, argument.Name.Span, name.Text, argument.Name.Text, "remove it (" + name.Text + " has a fixed shape)");
-            return new ModelSpec(kind.Value, EquatableArray<int>.Empty);
+            switch (argument.Name.Text)
+            {
+                case "init":
+                    var chosen = BindInit(context, argument.Value);
+                    if (chosen is null) ok = false;
+                    else init = chosen.Value;
+                    break;
+                case "hidden" when kind == ModelKind.Mlp:
+                    var widths = BindHidden(context, argument.Value);
+                    if (widths is null) ok = false;
+                    else hidden = widths.Value;
+                    break;
+                default:
+                    var allowed = kind == ModelKind.Mlp
+                        ? "use hidden: [100, 100] or init: xavier"
+                        : "remove it (" + name.Text + " has a fixed shape; it takes only init)";
+                    context.Report(DiagnosticDescriptors.UnknownArgument, argument.Name.Span, name.Text, argument.Name.Text, allowed);
+                    break;
+            }
         }
-        var hidden = DefaultModel.Hidden;
-        foreach (var argument in arguments.Values)
+        return ok ? new ModelSpec(kind.Value, hidden, init) : null;
+    }
+
+    private static WeightInit? BindInit(BindContext context, ValueSyntax value)
+    {
+        var names = new string[Inits.Length];
+        for (var i = 0; i < names.Length; i++) names[i] = Inits[i].Name;
+        if (value is WordSyntax word)
         {
-            if (argument.Name.Text != "hidden")
-            {
-                context.Report(DiagnosticDescriptors.UnknownArgument, argument.Name.Span, "mlp", argument.Name.Text, "use hidden: [100, 100]");
-                continue;
-            }
-            if (argument.Value is not ListSyntax list)
-            {
-                context.Report(DiagnosticDescriptors.OutOfRange, argument.Value.Span, "hidden", "not a list", "a list of layer widths such as [100, 100]");
-                return null;
-            }
-            var widths = new List<int>();
-            foreach (var item in list.Items)
-            {
-                var width = context.Count(item, "a hidden layer width", 1);
-                if (width is null) return null;
-                widths.Add(width.Value);
-            }
-            hidden = widths.ToEquatableArray();
+            foreach (var (text, init) in Inits)
+                if (text == word.Text) return init;
+            context.Report(DiagnosticDescriptors.UnknownInit, word.Span, word.Text, Suggestions.DidYouMean(word.Text, names));
+            return null;
         }
-        return new ModelSpec(ModelKind.Mlp, hidden);
+        context.Report(DiagnosticDescriptors.UnknownInit, value.Span, context.SourceText(value.Span), "");
+        return null;
+    }
+
+    private static EquatableArray<int>? BindHidden(BindContext context, ValueSyntax value)
+    {
+        if (value is not ListSyntax list)
+        {
+            context.Report(DiagnosticDescriptors.OutOfRange, value.Span, "hidden", "not a list", "a list of layer widths such as [100, 100]");
+            return null;
+        }
+        var widths = new List<int>();
+        foreach (var item in list.Items)
+        {
+            var width = context.Count(item, "a hidden layer width", 1);
+            if (width is null) return null;
+            widths.Add(width.Value);
+        }
+        return widths.ToEquatableArray();
+    }
+
+    // A fixed head's size is a fact of the data set, resolved here so the runtime builds the
+    // head from the spec alone.
+    private static ModelSpec BindHead(BindContext context, SettingSyntax? setting, ModelSpec model, DataSpec data)
+    {
+        if (setting is null) return model;
+        var dataset = DatasetCatalog.Find(data.Dataset) ?? DatasetCatalog.FashionMnist;
+        var word = setting.Word();
+        switch (word.Text)
+        {
+            case "incremental":
+                return model with { Head = HeadKind.Incremental, HeadClasses = 0 };
+            case "fixed":
+                var used = (long)data.Tasks * data.ClassesPerTask;
+                if (used < dataset.Classes)
+                    context.Report(DiagnosticDescriptors.FixedHeadUnusedClasses, setting.Span, dataset.Classes, dataset.Name, used);
+                return model with { Head = HeadKind.Fixed, HeadClasses = dataset.Classes };
+            default:
+                context.Report(DiagnosticDescriptors.UnknownHead, word.Span, word.Text,
+                    Suggestions.DidYouMean(word.Text, new[] { "incremental", "fixed" }), dataset.Name);
+                return model;
+        }
     }
 
     private static OptimizerSpec? BindOptimizer(BindContext context, ValueSyntax value)
     {
-        var name = value is CallSyntax call ? call.Name : (WordSyntax)value;
+        var name = value.CalleeName();
         var kind = context.Choose(name, "optimizer", ("sgd", OptimizerKind.Sgd), ("adam", OptimizerKind.Adam));
         if (kind is null) return null;
         double lr = kind == OptimizerKind.Sgd ? 0.01 : 0.001, momentum = 0, weightDecay = 0;
@@ -85,7 +141,7 @@ internal static class TrainBinder
         {
             if (argument.Value is not QuantitySyntax q)
             {
-                context.Report(DiagnosticDescriptors.OutOfRange, argument.Value.Span, argument.Name.Text, "a list", "a number such as 0.01");
+                context.Report(DiagnosticDescriptors.OutOfRange, argument.Value.Span, argument.Name.Text, context.SourceText(argument.Value.Span), "a number such as 0.01");
                 continue;
             }
             switch (argument.Name.Text)

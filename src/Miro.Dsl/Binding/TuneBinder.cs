@@ -32,7 +32,7 @@ internal static class TuneBinder
     /// <summary>A range may expand to at most this many values (a typo such as step 1 instead of 100 would otherwise explode the candidate set).</summary>
     public const int MaxRangeValues = 1000;
 
-    private static readonly string[] Paths = { "episodic.capacity", "stream.capacity", "swap.ratio", "train.epochs", "train.batch" };
+    private static readonly string[] Paths = TunablePaths.All;
 
     public static bool TryParameter(string path, out TunableParameter parameter)
     {
@@ -57,10 +57,10 @@ internal static class TuneBinder
         return result;
     }
 
-    /// <summary>Binds one <c>path in values</c> entry (Values[0] is the path, Values[1] the candidates).</summary>
+    /// <summary>Binds one <c>path in values</c> entry .</summary>
     public static BoundTunable? BindEntry(BindContext context, SettingSyntax setting, List<BoundTunable> earlier, string where)
     {
-        var path = (PathSyntax)setting.Values[0];
+        var path = setting.Path();
         if (!TryParameter(path.Text, out var parameter))
         {
             context.Report(DiagnosticDescriptors.UnknownTunable, path.Span, path.Text, Suggestions.DidYouMean(path.Text, Paths));
@@ -72,7 +72,7 @@ internal static class TuneBinder
                 context.Report(DiagnosticDescriptors.Duplicate, path.Span, "'" + path.Text + "' in " + where, context.LineOf(e.Setting.Span));
                 return null;
             }
-        var values = Candidates(context, setting.Values[1], parameter, path.Text);
+        var values = Candidates(context, setting.Candidates(), parameter, path.Text);
         return values is null ? null : new BoundTunable(parameter, path.Text, setting, values);
     }
 

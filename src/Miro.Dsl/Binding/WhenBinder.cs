@@ -10,7 +10,7 @@ internal static class WhenBinder
 {
     public static WhenRuleSpec? Bind(BindContext context, SettingSyntax rule, IReadOnlyList<BoundTunable> declared)
     {
-        var condition = BindCondition(context, (ConditionSyntax)rule.Values[0]);
+        var condition = BindCondition(context, rule.Condition());
         var narrowed = new List<BoundTunable>();
         var ok = condition is not null;
         foreach (var entry in rule.Block?.Settings ?? new List<SettingSyntax>())
@@ -35,7 +35,7 @@ internal static class WhenBinder
         BoundTunable? match = null;
         foreach (var d in declared)
             if (d.Parameter == rule.Parameter) match = d;
-        var path = (PathSyntax)rule.Setting.Values[0];
+        var path = rule.Setting.Path();
         if (match is null)
         {
             context.Report(DiagnosticDescriptors.WhenWidens, path.Span, rule.Path + " is not declared in the tune block", "(declare it in tune first)");

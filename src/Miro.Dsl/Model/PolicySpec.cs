@@ -108,7 +108,17 @@ public enum EpisodicSelection
 /// <summary>The sample store on flash.</summary>
 /// <param name="CapacityBytes">Capacity in bytes; null means unbounded.</param>
 /// <param name="Path">Directory of the store, relative to the run's working directory.</param>
-public sealed record StorageTierSpec(long? CapacityBytes, string Path);
+/// <param name="OnCorrupt">What a run does when a stored sample fails its checksum at read time (<c>on corrupt skip|fail</c>).</param>
+public sealed record StorageTierSpec(long? CapacityBytes, string Path, CorruptSampleAction OnCorrupt = CorruptSampleAction.Skip);
+
+/// <summary>What a run does when a stored sample fails its checksum at read time.</summary>
+public enum CorruptSampleAction
+{
+    /// <summary>Withdraw the sample from draws, report it (count and ids) and go on: one bad flash page does not cost a week-long run.</summary>
+    Skip,
+    /// <summary>Stop the run with an error naming the store and the sample.</summary>
+    Fail,
+}
 
 /// <summary>CarM swapping.</summary>
 /// <param name="Ratio">Fraction in (0, 1] of a batch's episodic slots to replace.</param>
@@ -144,10 +154,38 @@ public sealed record TrainSpec(
     LossKind Loss,
     OptimizerSpec Optimizer);
 
-/// <summary>A network architecture.</summary>
+/// <summary>A network architecture, its initial weights and its classifier head.</summary>
 /// <param name="Kind">Architecture.</param>
 /// <param name="Hidden">Hidden layer widths (MLP only; empty otherwise).</param>
-public sealed record ModelSpec(ModelKind Kind, EquatableArray<int> Hidden);
+/// <param name="Init">How weights are initialised (<c>model mlp(init: xavier)</c>).</param>
+/// <param name="Head">Whether the head grows per task or has every class of the data set from task 1 (<c>head fixed</c>).</param>
+/// <param name="HeadClasses">Outputs of a fixed head: the data set's class count; 0 for an incremental head.</param>
+public sealed record ModelSpec(
+    ModelKind Kind,
+    EquatableArray<int> Hidden,
+    WeightInit Init = WeightInit.Default,
+    HeadKind Head = HeadKind.Incremental,
+    int HeadClasses = 0);
+
+/// <summary>Weight initialisation of the fully connected and convolutional layers.</summary>
+public enum WeightInit
+{
+    /// <summary>TorchSharp's layer defaults (weights and biases uniform in ±1/√fan_in).</summary>
+    Default,
+    /// <summary>Xavier (Glorot) uniform weights, U(±√(6/(fan_in + fan_out))), zero biases: the DER/Mammoth and CarM reference code.</summary>
+    Xavier,
+    /// <summary>Kaiming (He) uniform weights for ReLU, U(±√(6/fan_in)), zero biases.</summary>
+    Kaiming,
+}
+
+/// <summary>The classifier head.</summary>
+public enum HeadKind
+{
+    /// <summary>One output per class seen so far; grows when a task brings new classes.</summary>
+    Incremental,
+    /// <summary>One output per class of the data set from task 1; loss and evaluation use all of them (the reference protocols).</summary>
+    Fixed,
+}
 
 /// <summary>Supported architectures.</summary>
 public enum ModelKind

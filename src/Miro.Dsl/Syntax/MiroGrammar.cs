@@ -18,9 +18,11 @@ internal static class MiroGrammar
 
     private static Parser<WordSyntax> Kw(string keyword) => Lexical.Keyword(keyword);
 
-    private static SettingSyntax Setting(WordSyntax keyword, IReadOnlyList<ValueSyntax> values, IReadOnlyList<ClauseSyntax>? clauses = null, BlockSyntax? block = null)
+    private static SettingSyntax Setting(WordSyntax keyword, IReadOnlyList<ValueSyntax> values, IReadOnlyList<ClauseSyntax>? clauses = null, BlockSyntax? block = null, IOption<WordSyntax>? trailingWord = null)
     {
+        // The span covers the whole setting, so generated docs quote all of it ("trial 1 epoch").
         var span = keyword.Span;
+        if (trailingWord is { IsDefined: true }) span = span.Cover(trailingWord.Get().Span);
         foreach (var v in values) span = span.Cover(v.Span);
         foreach (var c in clauses ?? NoClauses) span = span.Cover(c.Span);
         if (block is not null) span = span.Cover(block.Span);
@@ -97,6 +99,12 @@ internal static class MiroGrammar
         from unit in EpochWord.XOptional()
         select new ClauseSyntax(k, count, k.Span.Cover(unit.IsDefined ? unit.Get().Span : count.Span));
 
+    private static readonly Parser<ClauseSyntax> OnCorruptClause =
+        from onWord in Kw("on")
+        from corrupt in Kw("corrupt")
+        from action in Name.Named("skip or fail")
+        select new ClauseSyntax(new WordSyntax("on corrupt", onWord.Span.Cover(corrupt.Span)), action, onWord.Span.Cover(action.Span));
+
     private static readonly Parser<SettingSyntax> MemoryItem = Choice(
         from k in Kw("stream")
         from c in Kw("capacity")
@@ -110,7 +118,7 @@ internal static class MiroGrammar
         from k in Kw("storage")
         from c in Kw("capacity")
         from q in QuantityOf("a size such as 512 MiB").Select(v => (ValueSyntax)v).XOr(Kw("unbounded")).Named("a size such as 512 MiB, or unbounded")
-        from clauses in Clauses(Clause("at", Lexical.String))
+        from clauses in Clauses(Clause("at", Lexical.String), OnCorruptClause)
         select Setting(k, new[] { q }, clauses),
         from k in Kw("swap")
         from r in Kw("ratio")
@@ -122,6 +130,7 @@ internal static class MiroGrammar
 
     private static readonly Parser<SettingSyntax> TrainItem = Choice(
         Simple("model", NameOrCall.Named("a model such as mlp(hidden: [100, 100]), cnn, resnet18 or reduced_resnet18")),
+        Simple("head", Name.Named("a head (incremental or fixed)")),
         Simple("learner", Name.Named("a learner (er or online_er)")),
         Simple("epochs", QuantityOf("a number of epochs such as 1")),
         Simple("batch", QuantityOf("a batch size such as 16")),
@@ -145,8 +154,6 @@ internal static class MiroGrammar
         select Setting(k, new[] { q }, clauses);
 
     // ---- tune and when ----
-
-    private static readonly string[] TuneHeads = { "episodic", "stream", "swap", "train" };
 
     private static readonly Parser<SettingSyntax> TuneItem =
         from path in Lexical.Path
@@ -172,11 +179,11 @@ internal static class MiroGrammar
         from k in Kw("trial")
         from q in QuantityOf("a number of epochs such as 1")
         from e in EpochWord.XOptional()
-        select Setting(k, new[] { q }),
+        select Setting(k, new[] { q }, trailingWord: e),
         from k in Kw("warmup")
         from q in QuantityOf("a number of epochs such as 0")
         from e in EpochWord.XOptional()
-        select Setting(k, new[] { q }),
+        select Setting(k, new[] { q }, trailingWord: e),
         from k in Kw("keep")
         from t in Kw("top")
         from q in QuantityOf("a percentage such as 40%")
@@ -196,7 +203,7 @@ internal static class MiroGrammar
         Section("memory", "the memory section", MemoryItem, Keywords.MemoryItems, Keywords.PolicyItems),
         Section("train", "the train section", TrainItem, Keywords.TrainItems, Keywords.PolicyItems),
         Section("budget", "the budget section", BudgetItem, Keywords.BudgetItems, Keywords.PolicyItems),
-        Section("tune", "the tune section", TuneItem, TuneHeads, Keywords.PolicyItems),
+        Section("tune", "the tune section", TuneItem, Keywords.TuneItems, Keywords.PolicyItems),
         Section("profile", "the profile section", ProfileItem, Keywords.ProfileItems, Keywords.PolicyItems),
         from k in Kw("when")
         from condition in Condition

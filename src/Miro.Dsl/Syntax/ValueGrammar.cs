@@ -57,7 +57,8 @@ internal static class ValueGrammar
     private static readonly Parser<ArgumentSyntax> Argument =
         from name in Lexical.Identifier.Named("an argument name")
         from colon in Lexical.Symbol(":")
-        from value in ListOrRange.Or(Quantity).Named("an argument value such as 0.01 or [100, 100]")
+        from value in ListOrRange.Or(Quantity.Select(q => (ValueSyntax)q)).Or(Lexical.Identifier.Select(w => (ValueSyntax)w))
+            .Named("an argument value such as 0.01, [100, 100] or xavier")
         select new ArgumentSyntax(name, value, name.Span.Cover(value.Span));
 
     private static readonly Parser<(List<ArgumentSyntax> Arguments, WordSyntax Close)> ArgumentList =

@@ -81,7 +81,7 @@ internal static class PolicyEmitter
         w.WriteLine($"/// The <c>{spec.Name}</c> policy from <c>{CSharpLiterals.XmlText(fileName)}</c>, compiled at build time: its bound");
         w.WriteLine("/// <see cref=\"Spec\"/>, typed constants in SI units, and its candidate <see cref=\"Configuration\"/>s.");
         w.WriteLine("/// </summary>");
-        docs.Remarks(w, SpecOutline.Find(policy.Lines, "policy", "policy"));
+        docs.Remarks(w, policy.Sources.Find("policy"));
         w.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"Miro.Generators\", \"{generatorVersion}\")]");
         w.WriteLine($"public sealed partial class {TypeNameOf(spec)} : {Dsl}.IMiroPolicy");
         w.WriteLine("{");
@@ -89,10 +89,11 @@ internal static class PolicyEmitter
 
         WriteInstanceAndSpec(w, spec);
         WriteConfiguration(w, policy, docs);
-        WriteCandidates(w, spec, policy.Lines, docs);
-        WriteDevice(w, spec.Device, policy.Lines, docs);
-        WriteBudget(w, spec.Budgets, policy.Lines, docs);
-        if (spec.Profile is { } profile) WriteProfile(w, profile, policy.Lines, docs);
+        WriteCandidates(w, spec, policy.Sources, docs);
+        WriteDevice(w, spec.Device, policy.Sources, docs);
+        WriteModel(w, spec.Train.Model, policy.Sources, docs);
+        WriteBudget(w, spec.Budgets, policy.Sources, docs);
+        if (spec.Profile is { } profile) WriteProfile(w, profile, policy.Sources, docs);
 
         w.Indent--;
         w.WriteLine("}");
@@ -131,7 +132,7 @@ internal static class PolicyEmitter
         foreach (var tunable in spec.Tunables)
         {
             var info = TunableInfo.Of(tunable.Parameter);
-            var line = SpecOutline.Find(policy.Lines, "tune", info.TuneName);
+            var line = policy.Sources.Find("tune." + info.TuneName);
             w.WriteLine($"/// <param name=\"{info.Property}\">{info.Description}.{docs.Inline(line)}</param>");
             parameters.Add(info.TypeName + " " + info.Property);
             defaults.Add(info.Property + ": " + Value(info, TunableInfo.BaseValue(spec, tunable)));
@@ -140,18 +141,18 @@ internal static class PolicyEmitter
         w.WriteLine($"public readonly record struct Configuration({string.Join(", ", parameters)});");
         w.WriteLineNoTabs(string.Empty);
         w.WriteLine("/// <summary>The configuration of the spec's base values (what runs until profiling picks another).</summary>");
-        var baseLines = new List<SourceLine>();
+        var baseLines = new List<SpecSource>();
         foreach (var tunable in spec.Tunables)
         {
             var info = TunableInfo.Of(tunable.Parameter);
-            if (SpecOutline.Find(policy.Lines, info.BaseBlock, info.BaseWord) is { } line && !baseLines.Contains(line)) baseLines.Add(line);
+            if (policy.Sources.Find(info.BaseBlock + "." + info.BaseWord) is { } line && !baseLines.Contains(line)) baseLines.Add(line);
         }
 
         docs.Remarks(w, baseLines.ToArray());
         w.WriteLine($"public static Configuration Default {{ get; }} = new Configuration({string.Join(", ", defaults)});");
     }
 
-    private static void WriteCandidates(IndentedTextWriter w, PolicySpec spec, EquatableArray<SourceLine> lines, DocComments docs)
+    private static void WriteCandidates(IndentedTextWriter w, PolicySpec spec, SpecSourceMap sources, DocComments docs)
     {
         w.WriteLineNoTabs(string.Empty);
         var decoded = new List<string>();
@@ -172,35 +173,48 @@ internal static class PolicyEmitter
         w.WriteLine("/// narrowed by every <c>when</c> rule that applies. <c>foreach</c> allocates nothing per candidate.");
         w.WriteLine("/// </summary>");
         w.WriteLine("/// <param name=\"state\">The device's current resources.</param>");
-        var rules = new SourceLine?[spec.Rules.Count];
-        for (var r = 0; r < rules.Length; r++) rules[r] = SpecOutline.Find(lines, "when", "when", r);
+        var rules = new SpecSource?[spec.Rules.Count];
+        for (var r = 0; r < rules.Length; r++) rules[r] = sources.Find("when", r);
         docs.Remarks(w, rules);
         w.WriteLine($"public static {Dsl}.CandidateSet<Configuration> Candidates({Dsl}.ResourceState state) => new {Dsl}.CandidateSet<Configuration>(Space, state, Decode);");
     }
 
-    private static void WriteDevice(IndentedTextWriter w, DeviceSpec device, EquatableArray<SourceLine> lines, DocComments docs)
+    private static void WriteDevice(IndentedTextWriter w, DeviceSpec device, SpecSourceMap sources, DocComments docs)
     {
         BeginConstants(w, docs, "Device", "The device block's values, in SI units.");
-        Constant(w, docs, SpecOutline.Find(lines, "device", "dram"), "Installed DRAM, in bytes.", "long", "DramBytes", CSharpLiterals.Long(device.DramBytes));
+        Constant(w, docs, sources.Find("device.dram"), "Installed DRAM, in bytes.", "long", "DramBytes", CSharpLiterals.Long(device.DramBytes));
         if (device.Storage is { } storage)
         {
-            var line = SpecOutline.Find(lines, "device", "storage");
+            var line = sources.Find("device.storage");
             Constant(w, docs, line, "The storage technology.", "string", "StorageKind", CSharpLiterals.String(storage.Kind));
             Constant(w, docs, line, "Flash capacity, in bytes.", "long", "StorageCapacityBytes", CSharpLiterals.Long(storage.CapacityBytes));
             Constant(w, docs, line, "Energy per byte read from flash, in joules.", "double", "StorageReadJoulesPerByte", CSharpLiterals.Double(storage.ReadJoulesPerByte));
             Constant(w, docs, line, "Energy per byte written to flash, in joules.", "double", "StorageWriteJoulesPerByte", CSharpLiterals.Double(storage.WriteJoulesPerByte));
         }
 
-        var power = SpecOutline.Find(lines, "device", "power");
+        var power = sources.Find("device.power");
         Constant(w, docs, power, "Board power when idle, in watts.", "double", "IdleWatts", CSharpLiterals.Double(device.Power.IdleWatts));
         Constant(w, docs, power, "Board power with all cores busy, in watts.", "double", "ActiveWatts", CSharpLiterals.Double(device.Power.ActiveWatts));
-        Constant(w, docs, SpecOutline.Find(lines, "device", "meter"), "The energy meter to use.", $"{Dsl}.Model.MeterKind", "Meter", CSharpLiterals.Enum(device.Meter));
+        Constant(w, docs, sources.Find("device.meter"), "The energy meter to use.", $"{Dsl}.Model.MeterKind", "Meter", CSharpLiterals.Enum(device.Meter));
         if (device.ComputeJoulesPerFlop is { } perFlop)
-            Constant(w, docs, SpecOutline.Find(lines, "device", "compute"), "Energy per floating-point operation, in joules.", "double", "ComputeJoulesPerFlop", CSharpLiterals.Double(perFlop));
+            Constant(w, docs, sources.Find("device.compute"), "Energy per floating-point operation, in joules.", "double", "ComputeJoulesPerFlop", CSharpLiterals.Double(perFlop));
         EndConstants(w);
     }
 
-    private static void WriteBudget(IndentedTextWriter w, EquatableArray<BudgetSpec> budgets, EquatableArray<SourceLine> lines, DocComments docs)
+    private static void WriteModel(IndentedTextWriter w, ModelSpec model, SpecSourceMap sources, DocComments docs)
+    {
+        BeginConstants(w, docs, "Model", "The network the train block declares: architecture, weight initialisation and head.");
+        var modelLine = sources.Find("train.model");
+        Constant(w, docs, modelLine, "The architecture.", $"{Dsl}.Model.ModelKind", "Kind", CSharpLiterals.Enum(model.Kind));
+        Constant(w, docs, modelLine, "How weights are initialised.", $"{Dsl}.Model.WeightInit", "Init", CSharpLiterals.Enum(model.Init));
+        var headLine = sources.Find("train.head");
+        Constant(w, docs, headLine, "Whether the head grows per task or has every class of the data set from task 1.", $"{Dsl}.Model.HeadKind", "Head", CSharpLiterals.Enum(model.Head));
+        if (model.Head == HeadKind.Fixed)
+            Constant(w, docs, headLine, "Outputs of the fixed head (the data set's classes).", "int", "HeadClasses", CSharpLiterals.Int(model.HeadClasses));
+        EndConstants(w);
+    }
+
+    private static void WriteBudget(IndentedTextWriter w, EquatableArray<BudgetSpec> budgets, SpecSourceMap sources, DocComments docs)
     {
         if (budgets.Count == 0) return;
         BeginConstants(w, docs, "Budget", "The budget block's energy budgets, in joules.");
@@ -211,7 +225,7 @@ internal static class PolicyEmitter
             seen[budget.Scope] = seen.TryGetValue(budget.Scope, out var n) ? n + 1 : 1;
             var name = budget.Scope + (seen[budget.Scope] > 1 ? seen[budget.Scope].ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
             var scope = budget.Scope == BudgetScope.PerTask ? "per task" : "per run";
-            var line = SpecOutline.Find(lines, "budget", "energy", i);
+            var line = sources.Find("budget.energy", i);
             Constant(w, docs, line, $"Energy budget {scope}, in joules.", "double", name + "EnergyJoules", CSharpLiterals.Double(budget.EnergyJoules));
             Constant(w, docs, line, $"What happens when the {scope} budget is exceeded.", $"{Dsl}.Model.ExceedAction", name + "OnExceed", CSharpLiterals.Enum(budget.OnExceed));
         }
@@ -219,18 +233,18 @@ internal static class PolicyEmitter
         EndConstants(w);
     }
 
-    private static void WriteProfile(IndentedTextWriter w, ProfileSpec profile, EquatableArray<SourceLine> lines, DocComments docs)
+    private static void WriteProfile(IndentedTextWriter w, ProfileSpec profile, SpecSourceMap sources, DocComments docs)
     {
         BeginConstants(w, docs, "Profile", "The profile block's values (fractions in [0, 1]).");
-        Constant(w, docs, SpecOutline.Find(lines, "profile", "from"), "First task (1-based) at which profiling runs.", "int", "FromTask", CSharpLiterals.Int(profile.FromTask));
-        Constant(w, docs, SpecOutline.Find(lines, "profile", "sample"), "Fraction of the stream and memories each trial uses.", "double", "SampleFraction", CSharpLiterals.Double(profile.SampleFraction));
-        Constant(w, docs, SpecOutline.Find(lines, "profile", "trial"), "Epochs each candidate trains for.", "int", "TrialEpochs", CSharpLiterals.Int(profile.TrialEpochs));
-        Constant(w, docs, SpecOutline.Find(lines, "profile", "warmup"), "Warm-start epochs before the trials.", "int", "WarmupEpochs", CSharpLiterals.Int(profile.WarmupEpochs));
-        Constant(w, docs, SpecOutline.Find(lines, "profile", "keep"), "Fraction of candidates kept by accuracy.", "double", "KeepTopFraction", CSharpLiterals.Double(profile.KeepTopFraction));
-        var navigate = SpecOutline.Find(lines, "profile", "navigate");
+        Constant(w, docs, sources.Find("profile.from"), "First task (1-based) at which profiling runs.", "int", "FromTask", CSharpLiterals.Int(profile.FromTask));
+        Constant(w, docs, sources.Find("profile.sample"), "Fraction of the stream and memories each trial uses.", "double", "SampleFraction", CSharpLiterals.Double(profile.SampleFraction));
+        Constant(w, docs, sources.Find("profile.trial"), "Epochs each candidate trains for.", "int", "TrialEpochs", CSharpLiterals.Int(profile.TrialEpochs));
+        Constant(w, docs, sources.Find("profile.warmup"), "Warm-start epochs before the trials.", "int", "WarmupEpochs", CSharpLiterals.Int(profile.WarmupEpochs));
+        Constant(w, docs, sources.Find("profile.keep"), "Fraction of candidates kept by accuracy.", "double", "KeepTopFraction", CSharpLiterals.Double(profile.KeepTopFraction));
+        var navigate = sources.Find("profile.navigate");
         Constant(w, docs, navigate, "How candidates are enumerated.", $"{Dsl}.Model.NavigationKind", "Navigation", CSharpLiterals.Enum(profile.Navigation));
         Constant(w, docs, navigate, "For random navigation, the fraction of candidates tried.", "double", "RandomFraction", CSharpLiterals.Double(profile.RandomFraction));
-        Constant(w, docs, SpecOutline.Find(lines, "profile", "objective"), "What the profiler maximises.", $"{Dsl}.Model.Objective", "Objective", CSharpLiterals.Enum(profile.Objective));
+        Constant(w, docs, sources.Find("profile.objective"), "What the profiler maximises.", $"{Dsl}.Model.Objective", "Objective", CSharpLiterals.Enum(profile.Objective));
         EndConstants(w);
     }
 
@@ -250,7 +264,7 @@ internal static class PolicyEmitter
         w.WriteLine("}");
     }
 
-    private static void Constant(IndentedTextWriter w, DocComments docs, SourceLine? line, string summary, string type, string name, string value)
+    private static void Constant(IndentedTextWriter w, DocComments docs, SpecSource? line, string summary, string type, string name, string value)
     {
         // A blank line between members, none after the class's opening brace.
         if (!docs.StartOfBlock) w.WriteLineNoTabs(string.Empty);
@@ -276,7 +290,7 @@ internal static class PolicyEmitter
             _fileName = CSharpLiterals.XmlText(fileName);
         }
 
-        public void Remarks(IndentedTextWriter w, params SourceLine?[] lines)
+        public void Remarks(IndentedTextWriter w, params SpecSource?[] lines)
         {
             var quoted = new List<string>();
             foreach (var line in lines)
@@ -294,11 +308,7 @@ internal static class PolicyEmitter
             }
         }
 
-        public string Inline(SourceLine? line) =>
-            line is null ? "" : $" From {_fileName}({line.Line + 1}): <c>{CSharpLiterals.XmlText(WithoutOpeningBrace(line.Text))}</c>";
-
-        // "when dram.available < 1 GiB {" reads better without the brace that opens the block.
-        private static string WithoutOpeningBrace(string text) =>
-            text.EndsWith("{", StringComparison.Ordinal) ? text.Substring(0, text.Length - 1).TrimEnd() : text;
+        public string Inline(SpecSource? line) =>
+            line is null ? "" : $" From {_fileName}({line.Line + 1}): <c>{CSharpLiterals.XmlText(line.Text)}</c>";
     }
 }

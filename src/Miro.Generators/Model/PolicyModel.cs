@@ -2,7 +2,7 @@ using Miro.Dsl.Model;
 
 namespace Miro.Generators.Model;
 
-/// <summary>A bound policy plus the spec lines its generated members quote.</summary>
+/// <summary>A bound policy plus where its settings are written, which generated members quote.</summary>
 /// <param name="Spec">The bound specification.</param>
-/// <param name="Lines">The policy block's lines, classified by block.</param>
-internal sealed record PolicyModel(PolicySpec Spec, EquatableArray<SourceLine> Lines);
+/// <param name="Sources">The spans of the policy's settings, from the parser.</param>
+internal sealed record PolicyModel(PolicySpec Spec, SpecSourceMap Sources);

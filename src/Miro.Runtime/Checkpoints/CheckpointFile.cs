@@ -18,6 +18,20 @@ internal static class CheckpointFile
 
     public static void Write(string path, IReadOnlyList<(string Name, byte[] Bytes)> sections)
     {
+        try
+        {
+            WriteDurably(path, sections);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CheckpointException(path,
+                $"{Files.FileFailure.Describe("write the checkpoint", path, e)} The last good checkpoint is kept" +
+                (File.Exists(path) ? "" : " (there is none yet)") + ": fix the cause and continue with --resume.", e);
+        }
+    }
+
+    private static void WriteDurably(string path, IReadOnlyList<(string Name, byte[] Bytes)> sections)
+    {
         DurableFile.Replace(path, stream =>
         {
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
@@ -76,6 +90,10 @@ internal static class CheckpointFile
         catch (EndOfStreamException e)
         {
             throw Damaged(path, "it is truncated", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not CheckpointException)
+        {
+            throw new CheckpointException(path, Files.FileFailure.Describe("read the checkpoint", path, e), e);
         }
     }
 

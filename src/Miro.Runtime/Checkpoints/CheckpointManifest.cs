@@ -18,6 +18,8 @@ internal sealed record CheckpointManifest
     public StorePosition? Store { get; init; }
     public required IReadOnlyList<TaskReport> Reports { get; init; }
     public InTaskState? InTask { get; init; }
+    /// <summary>The <see cref="RunFingerprint"/> of the run that wrote the checkpoint.</summary>
+    public IReadOnlyDictionary<string, string>? Fingerprint { get; init; }
 }
 
 /// <summary>

@@ -11,9 +11,14 @@ using static TorchSharp.torch;
 
 namespace Miro.Runtime.Checkpoints;
 
+// Size (~300 lines): what a checkpoint saves and how it is restored are kept side by side so the
+// two cannot drift; the file format is CheckpointFile, the swap state's is SwapCheckpoint.
+
 /// <summary>
 /// Checkpoints a run at every task end (session hook, <see cref="SessionPhase.Checkpoint"/>) and,
-/// optionally, after every k-th epoch and every N steps inside a task, into
+/// optionally, after every k-th epoch, every N steps, or at the first step after an interval of
+/// time inside a task (the CLI's default: at most one every <c>30 s</c>, so checkpoints cost well
+/// under 1% of a run whatever its speed), into
 /// <c>checkpoint.bin</c> in the run directory, replaced atomically (write, fsync, rename, fsync the
 /// directory), and puts a fresh session back where the last checkpoint left it
 /// (<see cref="Resume"/>). A checkpoint holds the model's parameters and buffers, the head's random
@@ -26,13 +31,17 @@ namespace Miro.Runtime.Checkpoints;
 /// with the next epoch. A checkpoint between two steps also holds the epoch's shuffled order, next
 /// step and running loss, and the swap requests in flight (finished but not yet published, so
 /// checkpointing never changes what the run computes); the resumed run continues with the next step.
-/// Register the checkpointer after the <see cref="StorageTier"/> (it must have seen a step before
-/// the step is checkpointed).
+/// The controller's state (the choice of the task in progress) is saved with it, so a run resumed
+/// inside a task keeps the choice instead of profiling again. <see cref="Runs.MiroRun"/> builds it
+/// and registers it after the <see cref="StorageTier"/> and the controller, which must have seen a
+/// step before the step is checkpointed.
 /// </summary>
 public sealed class Checkpointer : ISessionHook
 {
     /// <summary>The checkpoint's file name inside the run directory.</summary>
     public const string FileName = "checkpoint.bin";
+
+    private const string HookSection = "hook.";
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -40,9 +49,13 @@ public sealed class Checkpointer : ISessionHook
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    private readonly StorageTier? _tier;
+    private readonly ICheckpointableTier? _tier;
+    private readonly Controller.MiroController? _controller;
     private readonly int _everyEpochs;
     private readonly int _everySteps;
+    private readonly TimeSpan _interval;
+    private readonly TimeProvider _time;
+    private long _lastSave;
     private StorePosition? _expectedStore;
     private InTaskState? _resumedTask;
     private int _taskSteps;
@@ -51,20 +64,30 @@ public sealed class Checkpointer : ISessionHook
     private int _stepsSinceSave;
     private double _writeSeconds;
     private int _writes;
-    private long _stepsSeen;
+    private RunFingerprint? _fingerprint;
+    private MiroSession? _fingerprintOf;
 
     /// <summary>Creates a checkpointer writing to <paramref name="directory"/>.</summary>
     /// <param name="directory">The run directory.</param>
-    /// <param name="tier">The run's storage tier, if any: its position is saved and checked on resume.</param>
+    /// <param name="tier">The run's storage tier (<see cref="StorageTier"/>), if any: its position and swap state are saved, and checked and restored on resume.</param>
     /// <param name="everyEpochs">Also checkpoint after every this many epochs inside a task (0: not at epoch ends).</param>
     /// <param name="everySteps">Also checkpoint after every this many training steps (0: not between steps).</param>
-    public Checkpointer(string directory, StorageTier? tier = null, int everyEpochs = 0, int everySteps = 0)
+    /// <param name="interval">Also checkpoint after the first step that ends this long after the last checkpoint (zero: not by time).</param>
+    /// <param name="time">The clock <paramref name="interval"/> is measured on (the system's by default).</param>
+    /// <param name="controller">The run's controller, if any: its state is saved and restored.</param>
+    internal Checkpointer(string directory, ICheckpointableTier? tier = null, int everyEpochs = 0, int everySteps = 0, TimeSpan interval = default, TimeProvider? time = null,
+        Controller.MiroController? controller = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentOutOfRangeException.ThrowIfNegative(everyEpochs);
         ArgumentOutOfRangeException.ThrowIfNegative(everySteps);
+        ArgumentOutOfRangeException.ThrowIfLessThan(interval, TimeSpan.Zero);
+        _interval = interval;
+        _time = time ?? TimeProvider.System;
+        _lastSave = _time.GetTimestamp();
         FilePath = Path.GetFullPath(Path.Combine(directory, FileName));
         _tier = tier;
+        _controller = controller;
         _everyEpochs = everyEpochs;
         _everySteps = everySteps;
     }
@@ -100,17 +123,10 @@ public sealed class Checkpointer : ISessionHook
         ArgumentNullException.ThrowIfNull(session);
         var sections = CheckpointFile.Read(FilePath);
         CheckpointManifest manifest = ReadManifest(FilePath, sections);
-        if (manifest.Policy != session.Policy.Name || manifest.Seed != session.Seed || manifest.Threads != session.Threads
-            || manifest.Tasks != session.Scenario.Tasks.Count)
-        {
-            throw new CheckpointException(FilePath,
-                $"'{FilePath}' belongs to another run (policy {manifest.Policy}, seed {manifest.Seed}, {manifest.Threads} threads, {manifest.Tasks} tasks); " +
-                $"this session is policy {session.Policy.Name}, seed {session.Seed}, {session.Threads} threads, {session.Scenario.Tasks.Count} tasks. " +
-                "Resume with the same spec, seed and threads, or use another run directory.");
-        }
+        RunFingerprint.CheckResume(FilePath, manifest.Fingerprint, Fingerprint(session));
 
         // Progress first: it grows the head to the completed tasks' classes, so the saved weights fit.
-        session.RestoreProgress(manifest.Reports);
+        session.RestoreProgress(RestoredReports.Typed(manifest.Reports, Json));
         session.Model.GrowHead(manifest.HeadClasses);
         using (var model = new MemoryStream(CheckpointFile.Section(sections, "model", FilePath)))
         {
@@ -125,7 +141,8 @@ public sealed class Checkpointer : ISessionHook
         float[] features = CheckpointFile.ToFloats(CheckpointFile.Section(sections, "memory.features", FilePath));
         session.Memory.Restore(new MemorySnapshot(memory.Capacity, features, memory.Labels, memory.Ids, memory.SeenClasses, memory.Observed));
         TaskConfiguration configuration = manifest.Configuration;
-        session.Reconfigure(streamCapacity: configuration.StreamCapacity, epochs: configuration.Epochs, batch: configuration.Batch);
+        session.Reconfigure(streamCapacity: configuration.StreamCapacity, epochs: configuration.Epochs, batch: configuration.Batch,
+            swapRatio: session.SwapRatio is null ? null : configuration.SwapRatio);
         if (manifest.InTask is { } inTask)
         {
             session.ResumeInTask(inTask.Task, inTask.EpochsDone, inTask.Steps, inTask.Trained, inTask.FinalLoss,
@@ -133,14 +150,31 @@ public sealed class Checkpointer : ISessionHook
             if (inTask.SwapState is { } swap)
             {
                 (_tier ?? throw new CheckpointException(FilePath, $"'{FilePath}' was taken while swapping; resume it with the run's storage tier."))
-                    .ResumeSwapState(swap, sections.TryGetValue("swap.pending", out byte[]? pending) ? ReadPending(pending, session.Memory.SampleSize) : []);
+                    .ResumeSwaps(new SwapCheckpoint(swap, sections.TryGetValue(SwapCheckpoint.PendingSection, out byte[]? pending) ? ReadPending(pending, session.Memory.SampleSize) : []));
+            }
+
+            foreach (ISessionHook hook in session.Hooks)
+            {
+                if (hook is IResumableHook resumable && sections.TryGetValue(HookSection + resumable.StateName, out byte[]? state))
+                {
+                    resumable.RestoreTaskState(inTask.Task, state);
+                }
             }
 
             _resumedTask = inTask;
         }
+        if (_controller is not null && sections.TryGetValue("controller", out byte[]? controllerState))
+        {
+            _controller.RestoreState(controllerState);
+        }
+
         _expectedStore = manifest.Store;
         return manifest.CompletedTasks;
     }
+
+    // Computed once per session: the labels' hash is the only costly part.
+    private RunFingerprint Fingerprint(MiroSession session) =>
+        _fingerprint is { } known && ReferenceEquals(_fingerprintOf, session) ? known : (_fingerprint = RunFingerprint.Of(_fingerprintOf = session));
 
     private static CheckpointManifest ReadManifest(string path, Dictionary<string, byte[]> sections)
     {
@@ -158,10 +192,10 @@ public sealed class Checkpointer : ISessionHook
     /// <summary>Checks that the storage tier still holds everything the checkpoint counted on.</summary>
     public void OnSessionStart(MiroSession session)
     {
-        if (_expectedStore is { } expected && _tier is not null && _tier.Store.NextId < expected.NextId)
+        if (_expectedStore is { } expected && _tier is not null && _tier.StorePosition.NextId < expected.NextId)
         {
             throw new CheckpointException(FilePath,
-                $"The sample store '{_tier.Store.FilePath}' is behind the checkpoint (it has written {_tier.Store.NextId - 1} samples, the checkpoint counted {expected.NextId - 1}): " +
+                $"The sample store '{_tier.StorePath}' is behind the checkpoint (it has written {_tier.StorePosition.NextId - 1} samples, the checkpoint counted {expected.NextId - 1}): " +
                 "it was replaced or restored from an older copy. Restore the store that belongs to this run, or start the run afresh.");
         }
     }
@@ -179,26 +213,22 @@ public sealed class Checkpointer : ISessionHook
     }
 
     /// <summary>
-    /// Every N steps (when configured), and at the step where the run is cancelled (Ctrl+C), saves the
-    /// in-task state between this step and the next; a cancelled run then stops here, so a resume
-    /// loses no step.
+    /// Every N steps, or once the interval has passed (when configured), and at the step where the run
+    /// is cancelled (Ctrl+C, SIGTERM), saves the in-task state between this step and the next; a
+    /// cancelled run then stops here, so a resume loses no step.
     /// </summary>
     public StepVerdict OnStep(TaskContext task, in StepReport step)
     {
         ArgumentNullException.ThrowIfNull(task);
-        _stepsSeen++;
-        ++_stepsSinceSave;
+        bool stepsDue = _everySteps > 0 && ++_stepsSinceSave >= _everySteps;
+        // Results do not depend on when a step checkpoint is taken (it settles the swap worker, never
+        // drains it), so a clock may decide.
+        bool timeDue = _interval > TimeSpan.Zero && _time.GetElapsedTime(_lastSave) >= _interval;
         // Read the token once: the checkpoint and the stop must agree on the step.
         bool cancelled = task.CancellationToken.IsCancellationRequested;
-        if ((!cancelled && (_everySteps == 0 || _stepsSinceSave < _everySteps)) || task.Session.Learner is not IResumableLearner learner)
+        if (!(stepsDue || timeDue || cancelled) || task.Session.Learner is not IResumableLearner learner)
         {
             return cancelled ? StepVerdict.StopTask : StepVerdict.Continue;
-        }
-
-        if (_tier is not null && _tier.StepsSeen != _stepsSeen)
-        {
-            throw new InvalidOperationException(
-                "The Checkpointer runs before the StorageTier in the session's hooks, so a step checkpoint would miss that step's swap request: register the Checkpointer after the StorageTier.");
         }
 
         var inTask = new InTaskState(task.Index, step.Epoch, _taskSteps, _taskSamples, _lastEpochLoss, null, step.Step + 1);
@@ -238,15 +268,13 @@ public sealed class Checkpointer : ISessionHook
     {
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
         _stepsSinceSave = 0;
+        _lastSave = _time.GetTimestamp();
         byte[]? pending = null;
         if (inTask is not null && _tier?.SnapshotSwaps() is { } swaps)
         {
-            // First: the worker finishes its requests, so its generator and the staged swaps are settled.
+            // First: the worker's generators and its staged, unpublished swaps, as they stand between two steps.
             inTask = inTask with { SwapState = swaps.State };
-            if (swaps.Pending.Count > 0)
-            {
-                pending = WritePending(swaps.Pending);
-            }
+            pending = swaps.WritePending();
         }
 
         MemorySnapshot memory = session.Memory.Snapshot();
@@ -260,9 +288,10 @@ public sealed class Checkpointer : ISessionHook
             Configuration = session.Configuration,
             HeadClasses = session.Model.ClassCount,
             Memory = new MemoryState(memory.Capacity, memory.Labels, memory.Ids, [.. memory.SeenClasses], memory.Observed),
-            Store = _tier is null ? null : new StorePosition(_tier.Store.NextId, _tier.Store.Count),
+            Store = _tier is null ? null : new StorePosition(_tier.StorePosition.NextId, _tier.StorePosition.Count),
             Reports = reports,
             InTask = inTask,
+            Fingerprint = Fingerprint(session).Settings,
         };
 
         byte[] model;
@@ -290,7 +319,24 @@ public sealed class Checkpointer : ISessionHook
 
         if (pending is not null)
         {
-            sections.Add(("swap.pending", pending));
+            sections.Add((SwapCheckpoint.PendingSection, pending));
+        }
+
+        if (inTask is not null)
+        {
+            // The in-task state of hooks that keep some (the energy budgets' accounting).
+            foreach (ISessionHook hook in session.Hooks)
+            {
+                if (hook is IResumableHook resumable)
+                {
+                    sections.Add((HookSection + resumable.StateName, resumable.SaveTaskState()));
+                }
+            }
+        }
+
+        if (_controller is not null)
+        {
+            sections.Add(("controller", _controller.SaveState()));
         }
 
         CheckpointFile.Write(FilePath, sections);
@@ -298,58 +344,11 @@ public sealed class Checkpointer : ISessionHook
         _writes++;
     }
 
-    private static byte[] WritePending(IReadOnlyList<PendingSwap> pending)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer))
-        {
-            writer.Write(pending.Count);
-            foreach (PendingSwap swap in pending)
-            {
-                writer.Write(swap.Slots.Length);
-                for (int i = 0; i < swap.Slots.Length; i++)
-                {
-                    writer.Write(swap.Slots[i]);
-                    writer.Write(swap.Labels[i]);
-                    writer.Write(swap.Ids[i]);
-                }
-
-                writer.Write(CheckpointFile.ToBytes(swap.Features));
-            }
-        }
-
-        return buffer.ToArray();
-    }
-
     private PendingSwap[] ReadPending(byte[] bytes, int featureCount)
     {
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes));
-            var pending = new PendingSwap[reader.ReadInt32()];
-            for (int j = 0; j < pending.Length; j++)
-            {
-                int n = reader.ReadInt32();
-                var slots = new int[n];
-                var labels = new int[n];
-                var ids = new long[n];
-                for (int i = 0; i < n; i++)
-                {
-                    slots[i] = reader.ReadInt32();
-                    labels[i] = reader.ReadInt32();
-                    ids[i] = reader.ReadInt64();
-                }
-
-                float[] features = CheckpointFile.ToFloats(reader.ReadBytes(n * featureCount * sizeof(float)));
-                if (features.Length != n * featureCount)
-                {
-                    throw new EndOfStreamException();
-                }
-
-                pending[j] = new PendingSwap(slots, labels, ids, features);
-            }
-
-            return pending;
+            return SwapCheckpoint.ReadPending(bytes, featureCount);
         }
         catch (EndOfStreamException e)
         {

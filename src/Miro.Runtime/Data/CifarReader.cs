@@ -28,7 +28,7 @@ public static class CifarReader
         int labelBytes = kind == CifarKind.Cifar10 ? 1 : 2;
         int recordSize = labelBytes + PixelBytes;
         int classes = kind == CifarKind.Cifar10 ? 10 : 100;
-        var features = new List<float[]>();
+        var features = new List<byte[]>();
         var labels = new List<int>();
         foreach (string path in paths)
         {
@@ -50,7 +50,7 @@ public static class CifarReader
             }
 
             int records = bytes.Length / recordSize;
-            var x = new float[records * PixelBytes];
+            var x = new byte[records * PixelBytes];
             for (int r = 0; r < records; r++)
             {
                 int offset = r * recordSize;
@@ -62,24 +62,21 @@ public static class CifarReader
                 }
 
                 labels.Add(label);
-                for (int p = 0; p < PixelBytes; p++)
-                {
-                    x[r * PixelBytes + p] = bytes[offset + labelBytes + p] / 255f;
-                }
+                bytes.AsSpan(offset + labelBytes, PixelBytes).CopyTo(x.AsSpan(r * PixelBytes));
             }
 
             features.Add(x);
         }
 
-        var all = new float[labels.Count * PixelBytes];
+        var all = new byte[labels.Count * PixelBytes];
         int at = 0;
-        foreach (float[] x in features)
+        foreach (byte[] x in features)
         {
             x.CopyTo(all, at);
             at += x.Length;
         }
 
-        return new Dataset(all, labels.ToArray(), new SampleShape(3, 32, 32), paths[0]);
+        return new Dataset(all, SampleEncoding.PixelBytes, labels.ToArray(), new SampleShape(3, 32, 32), paths[0]);
     }
 
     private static string Name(CifarKind kind) => kind == CifarKind.Cifar10 ? "CIFAR-10" : "CIFAR-100";

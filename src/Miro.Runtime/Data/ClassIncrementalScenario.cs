@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using Miro.Dsl.Model;
-using Miro.Runtime.Session;
 
 namespace Miro.Runtime.Data;
 

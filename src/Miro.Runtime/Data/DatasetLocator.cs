@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using Miro.Dsl.Model;
 
 namespace Miro.Runtime.Data;
 
@@ -18,7 +19,7 @@ public static class DatasetLocator
     /// <summary>The environment variable naming a data directory.</summary>
     public const string EnvironmentVariable = "MIRO_DATA";
 
-    /// <summary>Finds <paramref name="dataset"/> (<c>fashion_mnist</c>, <c>mnist</c>, <c>cifar10</c>, <c>cifar100</c>).</summary>
+    /// <summary>Finds <paramref name="dataset"/> (a name or alias from <see cref="DatasetCatalog"/>).</summary>
     /// <param name="dataset">The dataset name from the spec.</param>
     /// <param name="directory">A directory given by option (wins over everything else), or null.</param>
     /// <returns>Where the data is; load it with <see cref="DataSource.Load"/>.</returns>
@@ -129,21 +130,25 @@ public static class DatasetLocator
         return File.Exists(plain) ? plain : null;
     }
 
-    private static DatasetKind Parse(string dataset) => dataset.ToLowerInvariant().Replace("-", "_", StringComparison.Ordinal) switch
+    // Names and aliases come from the language's catalog, so what a spec may say and what the
+    // runtime can find are one list.
+    private static DatasetKind Parse(string dataset) => DatasetCatalog.Find(dataset) switch
     {
-        "fashion_mnist" or "fashionmnist" => DatasetKind.FashionMnist,
-        "mnist" => DatasetKind.Mnist,
-        "cifar10" or "cifar_10" => DatasetKind.Cifar10,
-        "cifar100" or "cifar_100" => DatasetKind.Cifar100,
-        _ => throw new ArgumentException($"Unknown dataset '{dataset}'; expected fashion_mnist, mnist, cifar10 or cifar100."),
+        { } found when found == DatasetCatalog.FashionMnist => DatasetKind.FashionMnist,
+        { } found when found == DatasetCatalog.Mnist => DatasetKind.Mnist,
+        { } found when found == DatasetCatalog.Cifar10 => DatasetKind.Cifar10,
+        { } found when found == DatasetCatalog.Cifar100 => DatasetKind.Cifar100,
+        _ => throw new ArgumentException($"Unknown dataset '{dataset}'; expected {DatasetCatalog.NameList()}."),
     };
 
-    private static string DisplayName(DatasetKind kind) => kind switch
+    private static string DisplayName(DatasetKind kind) => Info(kind).DisplayName;
+
+    private static DatasetInfo Info(DatasetKind kind) => kind switch
     {
-        DatasetKind.FashionMnist => "Fashion-MNIST",
-        DatasetKind.Mnist => "MNIST",
-        DatasetKind.Cifar10 => "CIFAR-10",
-        _ => "CIFAR-100",
+        DatasetKind.FashionMnist => DatasetCatalog.FashionMnist,
+        DatasetKind.Mnist => DatasetCatalog.Mnist,
+        DatasetKind.Cifar10 => DatasetCatalog.Cifar10,
+        _ => DatasetCatalog.Cifar100,
     };
 
     private static string FolderName(DatasetKind kind) => kind switch

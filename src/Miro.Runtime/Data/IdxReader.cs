@@ -92,11 +92,16 @@ public static class IdxReader
     /// </summary>
     /// <param name="imagesPath">The images IDX file.</param>
     /// <param name="labelsPath">The labels IDX file.</param>
-    public static Dataset ReadDataset(string imagesPath, string labelsPath)
-        => ToDataset(Read(imagesPath), imagesPath, Read(labelsPath), labelsPath);
+    /// <param name="classCount">The data set's number of classes: every label must be below it (10 for the MNIST family).</param>
+    /// <exception cref="DataFormatException">A file is malformed, or a label is out of range (the message names the labels file, the index and the value).</exception>
+    public static Dataset ReadDataset(string imagesPath, string labelsPath, int classCount = MnistFamilyClasses)
+        => ToDataset(Read(imagesPath), imagesPath, Read(labelsPath), labelsPath, classCount);
+
+    /// <summary>The class count of every IDX data set Miro reads (MNIST, Fashion-MNIST).</summary>
+    public const int MnistFamilyClasses = 10;
 
     /// <summary>Pairs images and labels read elsewhere (e.g. from embedded resources).</summary>
-    internal static Dataset ToDataset(IdxArray images, string imagesPath, IdxArray labels, string labelsPath)
+    internal static Dataset ToDataset(IdxArray images, string imagesPath, IdxArray labels, string labelsPath, int classCount = MnistFamilyClasses)
     {
         SampleShape shape = images.Dimensions.Length switch
         {
@@ -119,19 +124,16 @@ public static class IdxReader
                 $"has {labels.Dimensions[0]} labels but {imagesPath} has {count} images; expected the same count.");
         }
 
-        var features = new float[images.Data.Length];
-        for (int i = 0; i < features.Length; i++)
-        {
-            features[i] = images.Data[i] / 255f;
-        }
-
         var y = new int[count];
         for (int i = 0; i < count; i++)
         {
             y[i] = labels.Data[i];
         }
 
-        return new Dataset(features, y, shape, imagesPath);
+        // A label beyond the class count would silently add a class and shift the class order.
+        LabelRange.Check(y, classCount, labelsPath);
+
+        return new Dataset(images.Data, SampleEncoding.PixelBytes, y, shape, imagesPath);
     }
 
     private static string Hex(ReadOnlySpan<byte> bytes)

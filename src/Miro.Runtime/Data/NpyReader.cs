@@ -96,7 +96,11 @@ public static partial class NpyReader
                 $"truncated: shape ({string.Join(", ", shape)}) of {dtype} needs {data.Length} data bytes but the file has {read}.");
         }
 
-        return new NpyArray(shape, Convert(data, dtype, (int)count), dtype);
+        SampleElement element = Element(dtype);
+        ToLittleEndian(data, dtype, itemSize);
+        var values = new float[count];
+        new SampleEncoding(element, 1f).Decode(data, values);
+        return new NpyArray(shape, values, dtype, data, element);
     }
 
     /// <summary>
@@ -128,14 +132,8 @@ public static partial class NpyReader
                 $"has {y.Shape[0]} labels but {featuresPath} has {x.Shape[0]} samples; expected the same count.");
         }
 
-        float[] features = x.Values;
-        if (x.DType.EndsWith("u1", StringComparison.Ordinal))
-        {
-            for (int i = 0; i < features.Length; i++)
-            {
-                features[i] /= 255f;
-            }
-        }
+        // Unsigned bytes are pixels: scaled to [0, 1] like IDX and CIFAR data.
+        var encoding = new SampleEncoding(x.Element, x.DType.EndsWith("u1", StringComparison.Ordinal) ? 255f : 1f);
 
         var labels = new int[y.Values.Length];
         for (int i = 0; i < labels.Length; i++)
@@ -149,7 +147,7 @@ public static partial class NpyReader
             labels[i] = (int)v;
         }
 
-        return new Dataset(features, labels, shape, featuresPath);
+        return new Dataset(x.Raw, encoding, labels, shape, featuresPath);
     }
 
     private static long[] ParseShape(string text, string path)
@@ -184,37 +182,31 @@ public static partial class NpyReader
         throw new DataFormatException(path, $"element type '{dtype}' is not supported; expected u1, i1, i2, i4, i8, f4, f8 or b1.");
     }
 
-    private static float[] Convert(byte[] data, string dtype, int count)
+    /// <summary>The element type a dtype's values are kept in (booleans as bytes).</summary>
+    private static SampleElement Element(string dtype) => dtype[1..] switch
+    {
+        "u1" or "b1" => SampleElement.UInt8,
+        "i1" => SampleElement.Int8,
+        "i2" => SampleElement.Int16,
+        "i4" => SampleElement.Int32,
+        "i8" => SampleElement.Int64,
+        "f4" => SampleElement.Float32,
+        _ => SampleElement.Float64,
+    };
+
+    /// <summary>Byte-swaps big-endian elements in place, so the data is in the sample store's (little-endian) order.</summary>
+    private static void ToLittleEndian(byte[] data, string dtype, int itemSize)
     {
         bool big = dtype[0] == '>' || (dtype[0] == '=' && !BitConverter.IsLittleEndian);
-        var values = new float[count];
-        ReadOnlySpan<byte> d = data;
-        switch (dtype[1..])
+        if (!big || itemSize == 1)
         {
-            case "u1" or "b1":
-                for (int i = 0; i < count; i++) values[i] = d[i];
-                break;
-            case "i1":
-                for (int i = 0; i < count; i++) values[i] = (sbyte)d[i];
-                break;
-            case "i2":
-                for (int i = 0; i < count; i++) values[i] = big ? BinaryPrimitives.ReadInt16BigEndian(d[(2 * i)..]) : BinaryPrimitives.ReadInt16LittleEndian(d[(2 * i)..]);
-                break;
-            case "i4":
-                for (int i = 0; i < count; i++) values[i] = big ? BinaryPrimitives.ReadInt32BigEndian(d[(4 * i)..]) : BinaryPrimitives.ReadInt32LittleEndian(d[(4 * i)..]);
-                break;
-            case "i8":
-                for (int i = 0; i < count; i++) values[i] = big ? BinaryPrimitives.ReadInt64BigEndian(d[(8 * i)..]) : BinaryPrimitives.ReadInt64LittleEndian(d[(8 * i)..]);
-                break;
-            case "f4":
-                for (int i = 0; i < count; i++) values[i] = big ? BinaryPrimitives.ReadSingleBigEndian(d[(4 * i)..]) : BinaryPrimitives.ReadSingleLittleEndian(d[(4 * i)..]);
-                break;
-            default:
-                for (int i = 0; i < count; i++) values[i] = (float)(big ? BinaryPrimitives.ReadDoubleBigEndian(d[(8 * i)..]) : BinaryPrimitives.ReadDoubleLittleEndian(d[(8 * i)..]));
-                break;
+            return;
         }
 
-        return values;
+        for (int i = 0; i < data.Length; i += itemSize)
+        {
+            data.AsSpan(i, itemSize).Reverse();
+        }
     }
 
     [GeneratedRegex(@"'descr'\s*:\s*'([^']*)'")]

@@ -9,6 +9,9 @@ using static System.FormattableString;
 
 namespace Miro.Runtime.Energy;
 
+// Size (~300 lines): one hook mapping every session phase to an energy phase and applying the
+// budget verdicts; the budget arithmetic lives in Budgets/, the meter in EnergyMeter.
+
 /// <summary>
 /// Attaches an energy meter and the spec's budgets to a <see cref="MiroSession"/>:
 /// <list type="bullet">
@@ -26,7 +29,7 @@ namespace Miro.Runtime.Energy;
 /// A task's energy runs from the previous task's report (or the session start) to its own report,
 /// so the tasks' energies add up to the run's (the previous checkpoint is in the next task).
 /// </summary>
-public sealed class EnergyHook : ISessionHook, IDisposable
+public sealed partial class EnergyHook : ISessionHook, IDisposable
 {
     /// <summary>Name of the task-report extension holding the <see cref="EnergyReport"/>.</summary>
     public const string ExtensionName = "energy";
@@ -88,6 +91,8 @@ public sealed class EnergyHook : ISessionHook, IDisposable
         foreach (var report in session.Reports)
             if (report.EnergyJoules is not null)
                 foreach (var joules in report.EnergyJoules.Values) spent += joules;
+        // ... and what the task it resumes inside had spent before the restart.
+        spent += ResumedJoules();
         _enforcer = new BudgetEnforcer(_budgets, session.Scenario.Tasks.Count, session.Reports.Count, spent);
         _reportedUpTo = Meter.Snapshot();
         // Run budgets count from the mark the task reports count from: the first task's energy before its
@@ -110,7 +115,8 @@ public sealed class EnergyHook : ISessionHook, IDisposable
             // Fresh samples at the two task-level marks (TotalJoules may be a sampling period old): the
             // store write's energy must not be counted as the first training steps'.
             _lastReading = FreshJoules();
-            _enforcer?.BeginTask(task.Index + 1, _lastReading);
+            _current = task;
+            if (!ResumeTaskMark(task, _lastReading)) _enforcer?.BeginTask(task.Index + 1, _lastReading);
         }
 
         if (phase == SessionPhase.Training && _enforcer is not null)
@@ -118,10 +124,11 @@ public sealed class EnergyHook : ISessionHook, IDisposable
             // A fresh sample: the store write just before is the costliest step of a task.
             var joules = FreshJoules();
             _lastReading = joules;
+            var resumed = ResumeTraining(task, joules);
             // A budget already spent before training (a spent run budget, or store writes and profiling that
             // used up the task's): this task trains no epoch; it still evaluates and reports why.
-            if (_budgets.Count > 0 && _enforcer.Check(joules, 0, 1).Verdict == BudgetVerdict.Stop) task.Epochs = 0;
-            _enforcer.BeginWork(joules);
+            if (_budgets.Count > 0 && _enforcer.Check(joules, resumed ? _doneWork : 0, resumed ? _doneWork + 1 : 1).Verdict == BudgetVerdict.Stop) task.Epochs = 0;
+            if (!resumed) _enforcer.BeginWork(joules);
         }
 
         _phase?.Dispose();
@@ -183,7 +190,7 @@ public sealed class EnergyHook : ISessionHook, IDisposable
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(report);
         var now = Meter.Snapshot();
-        var energy = _reportedUpTo is null ? now : now.Since(_reportedUpTo);
+        var energy = WithEarlierProcesses(_reportedUpTo is null ? now : now.Since(_reportedUpTo));
         _reportedUpTo = now;
         var events = new List<BudgetEvent>();
         var all = BudgetEvents;
@@ -199,6 +206,14 @@ public sealed class EnergyHook : ISessionHook, IDisposable
         extensions[ExtensionName] = section;
         return report with { EnergyJoules = perPhase, Extensions = extensions };
     }
+
+    /// <summary>
+    /// Joules the budgets have left for the current task before one stops or degrades training (a fresh
+    /// reading: what the task spent so far, profiling included, is counted);
+    /// <see cref="double.PositiveInfinity"/> without such a budget. The controller drops candidates
+    /// whose estimated task joules exceed it.
+    /// </summary>
+    internal double BudgetHeadroomJoules() => _enforcer is null || _budgets.Count == 0 ? double.PositiveInfinity : _enforcer.StopHeadroom(FreshJoules());
 
     /// <summary>Stops the meter when the hook started it.</summary>
     public void Dispose()

@@ -35,11 +35,18 @@ public static class ReportWriter
 
     private static string Write<T>(string directory, string name, T value)
     {
-        Directory.CreateDirectory(directory);
         string path = Path.Combine(directory, name);
-        string temp = path + ".tmp";
-        File.WriteAllText(temp, ToJson(value));
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            Files.OwnerOnly.CreateDirectory(directory);
+            // Durable like the checkpoint: a report a run announced must be on the device after a power cut.
+            DurableFile.ReplaceText(path, ToJson(value));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException(Files.FileFailure.Describe("write the report", path, e), e);
+        }
+
         return path;
     }
 }

@@ -40,4 +40,13 @@ public sealed record SessionResult
 
     /// <summary>The per-task reports.</summary>
     public required IReadOnlyList<TaskReport> Tasks { get; init; }
+
+    /// <summary>Stored samples that failed their checksum when read during the run (over all its processes); null when none did.</summary>
+    public Miro.Runtime.Memory.CorruptSampleReport? CorruptedSamples { get; init; }
+
+    /// <summary>
+    /// When the run was one candidate of a tune space run as a fixed configuration
+    /// (<c>miro run --configuration K</c>, sweeps): which one. Null for an ordinary run.
+    /// </summary>
+    public CandidateConfiguration? Candidate { get; init; }
 }

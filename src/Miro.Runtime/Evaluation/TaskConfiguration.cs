@@ -5,4 +5,5 @@ namespace Miro.Runtime.Evaluation;
 /// <param name="StreamCapacity">Stream-buffer capacity.</param>
 /// <param name="Epochs">Epochs configured (the learner may run fewer, e.g. online ER runs one).</param>
 /// <param name="Batch">Minibatch size.</param>
-public sealed record TaskConfiguration(int EpisodicCapacity, int StreamCapacity, int Epochs, int Batch);
+/// <param name="SwapRatio">Fraction of a batch's episodic slots swapped from the store; null without swapping.</param>
+public sealed record TaskConfiguration(int EpisodicCapacity, int StreamCapacity, int Epochs, int Batch, double? SwapRatio = null);

@@ -51,10 +51,10 @@ internal sealed unsafe class BatchAssembler : IDisposable
     /// <summary>Appends stream-buffer sample <paramref name="index"/>.</summary>
     public void AddStream(StreamBuffer stream, int index) => Add(stream.Features(index), stream.Label(index));
 
-    /// <summary>Appends memory slot <paramref name="slot"/>; the caller holds <see cref="ReplayMemory.SyncRoot"/>.</summary>
-    public void AddMemoryLocked(ReplayMemory memory, int slot)
+    /// <summary>Appends memory slot <paramref name="slot"/>.</summary>
+    public void AddMemory(ReplayMemory memory, int slot)
     {
-        memory.CopyFeaturesUnlocked(slot, InputRow(Rows));
+        memory.CopyFeatures(slot, InputRow(Rows));
         _targetData[Rows] = memory.Label(slot);
         Rows++;
     }

@@ -3,7 +3,7 @@ namespace Miro.Runtime.Learning;
 /// <summary>
 /// A learner whose state inside a task (random streams, replay-draw pool, optimiser, and inside an
 /// epoch its shuffled order and next step) can be saved between epochs or from a step hook
-/// (<see cref="Miro.Runtime.Session.ISessionHook.OnStep"/>), and restored after <see cref="ILearner.BeginTask"/>, so a run can resume in the
+/// (a session hook's <c>OnStep</c>), and restored after <see cref="ILearner.BeginTask"/>, so a run can resume in the
 /// middle of a task. Learners without it are checkpointed at task ends only.
 /// </summary>
 public interface IResumableLearner

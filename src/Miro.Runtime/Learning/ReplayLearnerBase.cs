@@ -1,10 +1,13 @@
 using System;
 using System.Collections.Generic;
 using Miro.Runtime.Memory;
-using Miro.Runtime.Session;
 using static TorchSharp.torch;
 
 namespace Miro.Runtime.Learning;
+
+// Size (~350 lines): the epoch loop, replay draws and the optimisation step share the batch
+// buffers and must change together (allocation-free hot loop); the resumable state is in
+// ReplayLearnerBase.State.cs.
 
 /// <summary>
 /// What the experience-replay learners share: head growth and a fresh optimiser per task (as in
@@ -190,21 +193,18 @@ public abstract partial class ReplayLearnerBase : ILearner
             int start = step * b;
             int end = Math.Min(start + b, n);
             int replay = 0;
-            lock (memory.SyncRoot)
+            for (int k = start; k < end; k++)
             {
-                for (int k = start; k < end; k++)
+                int i = order[k];
+                if (i < em)
                 {
-                    int i = order[k];
-                    if (i < em)
-                    {
-                        _replayRows[replay] = _batch.Rows;
-                        _batch.AddMemoryLocked(memory, i);
-                        _replaySlots[replay++] = i;
-                    }
-                    else
-                    {
-                        _batch.AddStream(stream, i - em);
-                    }
+                    _replayRows[replay] = _batch.Rows;
+                    _batch.AddMemory(memory, i);
+                    _replaySlots[replay++] = i;
+                }
+                else
+                {
+                    _batch.AddStream(stream, i - em);
                 }
             }
 
@@ -264,26 +264,23 @@ public abstract partial class ReplayLearnerBase : ILearner
     /// <summary>Adds up to <paramref name="count"/> distinct random memory slots to the batch (partial Fisher–Yates over a reused pool).</summary>
     private int DrawReplay(ReplayMemory memory, int count)
     {
-        lock (memory.SyncRoot)
+        int em = memory.Count;
+        if (em != _poolCount)
         {
-            int em = memory.Count;
-            if (em != _poolCount)
-            {
-                RefreshSlotPool(memory, em);
-            }
-
-            int r = Math.Min(count, em);
-            for (int i = 0; i < r; i++)
-            {
-                int j = TaskRandom.Next(i, em);
-                (_slotPool[i], _slotPool[j]) = (_slotPool[j], _slotPool[i]);
-                _replaySlots[i] = _slotPool[i];
-                _replayRows[i] = _batch.Rows;
-                _batch.AddMemoryLocked(memory, _slotPool[i]);
-            }
-
-            return r;
+            RefreshSlotPool(memory, em);
         }
+
+        int r = Math.Min(count, em);
+        for (int i = 0; i < r; i++)
+        {
+            int j = TaskRandom.Next(i, em);
+            (_slotPool[i], _slotPool[j]) = (_slotPool[j], _slotPool[i]);
+            _replaySlots[i] = _slotPool[i];
+            _replayRows[i] = _batch.Rows;
+            _batch.AddMemory(memory, _slotPool[i]);
+        }
+
+        return r;
     }
 
     /// <summary>

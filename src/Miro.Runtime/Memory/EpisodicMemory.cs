@@ -40,23 +40,20 @@ public sealed class EpisodicMemory : ReplayMemory
             MarkSeen(label);
         }
 
-        lock (SyncRoot)
+        Rebuild(Capacity, (label, missing, layout) =>
         {
-            Rebuild(Capacity, (label, missing, layout) =>
+            if (!streamByClass.TryGetValue(label, out var candidates))
             {
-                if (!streamByClass.TryGetValue(label, out var candidates))
-                {
-                    return;
-                }
+                return;
+            }
 
-                int[] shuffled = candidates.ToArray();
-                rng.Shuffle(shuffled);
-                for (int k = 0; k < missing && k < shuffled.Length; k++)
-                {
-                    layout.Add(stream.Features(shuffled[k]), label, stream.SampleId(shuffled[k]));
-                }
-            }, label => streamByClass.TryGetValue(label, out var l) ? l.Count : 0);
-        }
+            int[] shuffled = candidates.ToArray();
+            rng.Shuffle(shuffled);
+            for (int k = 0; k < missing && k < shuffled.Length; k++)
+            {
+                layout.Add(stream.Features(shuffled[k]), label, stream.SampleId(shuffled[k]));
+            }
+        }, label => streamByClass.TryGetValue(label, out var l) ? l.Count : 0);
     }
 
     /// <inheritdoc />
@@ -64,25 +61,22 @@ public sealed class EpisodicMemory : ReplayMemory
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         ArgumentNullException.ThrowIfNull(rng);
-        lock (SyncRoot)
+        HashSet<long> held = HeldIds();
+        Rebuild(capacity, (label, missing, layout) =>
         {
-            HashSet<long> held = HeldIds();
-            Rebuild(capacity, (label, missing, layout) =>
+            if (source is null || missing <= 0)
             {
-                if (source is null || missing <= 0)
-                {
-                    return;
-                }
+                return;
+            }
 
-                var features = new float[missing * SampleSize];
-                var ids = new long[missing];
-                int got = source.Fetch(label, missing, held, rng, features, ids);
-                for (int k = 0; k < got; k++)
-                {
-                    layout.Add(features.AsSpan(k * SampleSize, SampleSize), label, ids[k]);
-                }
-            }, label => source is null ? 0 : Math.Max(0, source.CountOf(label) - CountOf(label)));
-        }
+            var features = new float[missing * SampleSize];
+            var ids = new long[missing];
+            int got = source.Fetch(label, missing, held, rng, features, ids);
+            for (int k = 0; k < got; k++)
+            {
+                layout.Add(features.AsSpan(k * SampleSize, SampleSize), label, ids[k]);
+            }
+        }, label => source is null ? 0 : Math.Max(0, source.CountOf(label) - CountOf(label)));
     }
 
     /// <summary>

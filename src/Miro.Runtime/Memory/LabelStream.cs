@@ -54,7 +54,7 @@ internal sealed class LabelStream
 
     /// <summary>Producer side: reads the next draw into the ring if it has room.</summary>
     /// <returns>False when the ring was full.</returns>
-    public bool TryPrefetch(SampleStore store, Func<PrefetchedSample> rent, ref long bytes)
+    public bool TryPrefetch(SampleStore store, PrefetchedSamplePool pool, ref long bytes)
     {
         lock (_gate)
         {
@@ -64,7 +64,7 @@ internal sealed class LabelStream
                 return false;
             }
 
-            PrefetchedSample sample = rent();
+            PrefetchedSample sample = pool.Rent();
             Draw(store, sample, ref bytes);
             _ring[tail % _ring.Length] = sample;
             Volatile.Write(ref _tail, tail + 1);
@@ -77,10 +77,10 @@ internal sealed class LabelStream
     /// to it, else read here.
     /// </summary>
     /// <param name="store">The store to read from when the ring is empty.</param>
-    /// <param name="rent">Gives a pooled sample buffer.</param>
+    /// <param name="pool">Gives a sample buffer.</param>
     /// <param name="bytes">Incremented by the bytes read here.</param>
     /// <param name="inline">True when the trainer had to read the sample itself.</param>
-    public PrefetchedSample Take(SampleStore store, Func<PrefetchedSample> rent, ref long bytes, out bool inline)
+    public PrefetchedSample Take(SampleStore store, PrefetchedSamplePool pool, ref long bytes, out bool inline)
     {
         long head = _head;
         if (head < Volatile.Read(ref _tail))
@@ -98,7 +98,7 @@ internal sealed class LabelStream
             }
 
             // The ring is empty (the worker is behind): this draw is the next in sequence; read it here.
-            PrefetchedSample sample = rent();
+            PrefetchedSample sample = pool.Rent();
             Draw(store, sample, ref bytes);
             inline = true;
             return sample;

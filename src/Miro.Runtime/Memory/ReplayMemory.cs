@@ -5,8 +5,9 @@ namespace Miro.Runtime.Memory;
 
 /// <summary>
 /// A replay memory in DRAM: <see cref="Capacity"/> preallocated slots, each holding one sample's
-/// features, label and id. Slots are read by batch assembly and may be overwritten concurrently by a
-/// swap worker: both take <see cref="SyncRoot"/> (one uncontended lock per batch).
+/// features, label and id. Not thread-safe, and it need not be: every read and write happens on the
+/// training thread (batch assembly, memory updates, and the swap worker's publication between
+/// steps; the swap worker's own thread only reads the sample store).
 /// </summary>
 public abstract class ReplayMemory
 {
@@ -29,9 +30,6 @@ public abstract class ReplayMemory
         _ids = new long[capacity];
     }
 
-    /// <summary>The lock that batch assembly and slot writers (swapping) hold while touching slots.</summary>
-    public object SyncRoot { get; } = new();
-
     /// <summary>Number of slots.</summary>
     public int Capacity { get; private set; }
 
@@ -53,7 +51,7 @@ public abstract class ReplayMemory
     /// <summary>The id of the sample in <paramref name="slot"/>.</summary>
     public long SampleId(int slot) => _ids[CheckSlot(slot)];
 
-    /// <summary>The features in <paramref name="slot"/> (not synchronised with a concurrent swap; batch assembly locks <see cref="SyncRoot"/>).</summary>
+    /// <summary>The features in <paramref name="slot"/>.</summary>
     public ReadOnlySpan<float> Features(int slot) => _features.AsSpan(CheckSlot(slot) * SampleSize, SampleSize);
 
     /// <summary>Number of slots holding class <paramref name="label"/>.</summary>
@@ -73,7 +71,7 @@ public abstract class ReplayMemory
 
     /// <summary>
     /// Replaces the sample in <paramref name="slot"/> (CarM swapping: the swap worker writes a stored
-    /// sample of the same label). Thread-safe with respect to batch assembly.
+    /// sample of the same label, published between steps).
     /// </summary>
     public void Overwrite(int slot, ReadOnlySpan<float> features, int label, long id)
     {
@@ -82,13 +80,10 @@ public abstract class ReplayMemory
             throw new ArgumentException($"A sample has {SampleSize} values, not {features.Length}.", nameof(features));
         }
 
-        lock (SyncRoot)
-        {
-            CheckSlot(slot);
-            features.CopyTo(_features.AsSpan(slot * SampleSize, SampleSize));
-            _labels[slot] = label;
-            _ids[slot] = id;
-        }
+        CheckSlot(slot);
+        features.CopyTo(_features.AsSpan(slot * SampleSize, SampleSize));
+        _labels[slot] = label;
+        _ids[slot] = id;
     }
 
     /// <summary>Offers one stream sample; memories that update at task end ignore it.</summary>
@@ -109,16 +104,13 @@ public abstract class ReplayMemory
     /// <summary>A copy of the memory's state (for checkpoints).</summary>
     public MemorySnapshot Snapshot()
     {
-        lock (SyncRoot)
-        {
-            return new MemorySnapshot(
-                Capacity,
-                _features.AsSpan(0, Count * SampleSize).ToArray(),
-                _labels.AsSpan(0, Count).ToArray(),
-                _ids.AsSpan(0, Count).ToArray(),
-                new List<int>(_seenClasses),
-                ObservedCount);
-        }
+        return new MemorySnapshot(
+            Capacity,
+            _features.AsSpan(0, Count * SampleSize).ToArray(),
+            _labels.AsSpan(0, Count).ToArray(),
+            _ids.AsSpan(0, Count).ToArray(),
+            new List<int>(_seenClasses),
+            ObservedCount);
     }
 
     /// <summary>Replaces the memory's state with <paramref name="snapshot"/> (resuming from a checkpoint).</summary>
@@ -134,32 +126,29 @@ public abstract class ReplayMemory
                 nameof(snapshot));
         }
 
-        lock (SyncRoot)
-        {
-            var features = new float[snapshot.Capacity * SampleSize];
-            var labels = new int[snapshot.Capacity];
-            var ids = new long[snapshot.Capacity];
-            snapshot.Features.CopyTo(features, 0);
-            snapshot.Labels.CopyTo(labels, 0);
-            snapshot.Ids.CopyTo(ids, 0);
-            ReplaceAll(snapshot.Capacity, features, labels, ids, count);
-            _seenClasses.Clear();
-            _seenClasses.UnionWith(snapshot.SeenClasses);
-            ObservedCount = snapshot.Observed;
-        }
+        var features = new float[snapshot.Capacity * SampleSize];
+        var labels = new int[snapshot.Capacity];
+        var ids = new long[snapshot.Capacity];
+        snapshot.Features.CopyTo(features, 0);
+        snapshot.Labels.CopyTo(labels, 0);
+        snapshot.Ids.CopyTo(ids, 0);
+        ReplaceAll(snapshot.Capacity, features, labels, ids, count);
+        _seenClasses.Clear();
+        _seenClasses.UnionWith(snapshot.SeenClasses);
+        ObservedCount = snapshot.Observed;
     }
 
     /// <summary>Stream samples observed (reservoir sampling state); 0 for memories that update at task end.</summary>
     protected long ObservedCount { get; set; }
 
-    /// <summary>Copies slot <paramref name="slot"/>'s features into <paramref name="destination"/>; caller holds <see cref="SyncRoot"/>.</summary>
-    internal void CopyFeaturesUnlocked(int slot, Span<float> destination)
+    /// <summary>Copies slot <paramref name="slot"/>'s features into <paramref name="destination"/>.</summary>
+    internal void CopyFeatures(int slot, Span<float> destination)
         => _features.AsSpan(slot * SampleSize, SampleSize).CopyTo(destination);
 
     /// <summary>Records that <paramref name="label"/> has been offered.</summary>
     protected void MarkSeen(int label) => _seenClasses.Add(label);
 
-    /// <summary>Writes a sample into <paramref name="slot"/> (caller holds <see cref="SyncRoot"/>).</summary>
+    /// <summary>Writes a sample into <paramref name="slot"/>.</summary>
     protected void WriteSlot(int slot, ReadOnlySpan<float> features, int label, long id)
     {
         features.CopyTo(_features.AsSpan(slot * SampleSize, SampleSize));
@@ -169,7 +158,7 @@ public abstract class ReplayMemory
 
     /// <summary>
     /// Replaces all slots with <paramref name="count"/> samples laid out in the given arrays and sets
-    /// the capacity (caller holds <see cref="SyncRoot"/>).
+    /// the capacity.
     /// </summary>
     protected void ReplaceAll(int capacity, float[] features, int[] labels, long[] ids, int count)
     {

@@ -30,11 +30,8 @@ public sealed class ReservoirMemory : ReplayMemory
         ObservedCount++;
         if (Count < Capacity)
         {
-            lock (SyncRoot)
-            {
-                WriteSlot(Count, features, label, id);
-                Count++;
-            }
+            WriteSlot(Count, features, label, id);
+            Count++;
 
             return;
         }
@@ -42,10 +39,7 @@ public sealed class ReservoirMemory : ReplayMemory
         long j = rng.NextInt64(ObservedCount);
         if (j < Capacity)
         {
-            lock (SyncRoot)
-            {
-                WriteSlot((int)j, features, label, id);
-            }
+            WriteSlot((int)j, features, label, id);
         }
     }
 
@@ -67,40 +61,37 @@ public sealed class ReservoirMemory : ReplayMemory
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         ArgumentNullException.ThrowIfNull(rng);
-        lock (SyncRoot)
+        var slots = new int[Count];
+        for (int i = 0; i < slots.Length; i++)
         {
-            var slots = new int[Count];
-            for (int i = 0; i < slots.Length; i++)
-            {
-                slots[i] = i;
-            }
-
-            if (capacity < Count)
-            {
-                rng.Shuffle(slots);
-                slots = slots[..capacity];
-                Array.Sort(slots);
-            }
-
-            var features = new float[capacity * SampleSize];
-            var labels = new int[capacity];
-            var ids = new long[capacity];
-            int n = 0;
-            foreach (int slot in slots)
-            {
-                Features(slot).CopyTo(features.AsSpan(n * SampleSize, SampleSize));
-                labels[n] = Label(slot);
-                ids[n] = SampleId(slot);
-                n++;
-            }
-
-            if (source is not null && n < capacity)
-            {
-                n = Refill(source, rng, features, labels, ids, n, capacity);
-            }
-
-            ReplaceAll(capacity, features, labels, ids, n);
+            slots[i] = i;
         }
+
+        if (capacity < Count)
+        {
+            rng.Shuffle(slots);
+            slots = slots[..capacity];
+            Array.Sort(slots);
+        }
+
+        var features = new float[capacity * SampleSize];
+        var labels = new int[capacity];
+        var ids = new long[capacity];
+        int n = 0;
+        foreach (int slot in slots)
+        {
+            Features(slot).CopyTo(features.AsSpan(n * SampleSize, SampleSize));
+            labels[n] = Label(slot);
+            ids[n] = SampleId(slot);
+            n++;
+        }
+
+        if (source is not null && n < capacity)
+        {
+            n = Refill(source, rng, features, labels, ids, n, capacity);
+        }
+
+        ReplaceAll(capacity, features, labels, ids, n);
     }
 
     private int Refill(ISampleSource source, Random rng, float[] features, int[] labels, long[] ids, int n, int capacity)

@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.InteropServices;
 using SQLitePCL;
 
 namespace Miro.Runtime.Memory;
@@ -76,18 +75,24 @@ public sealed partial class SampleStore
             long sourceId = raw.sqlite3_column_int64(_select, 0);
             int label = raw.sqlite3_column_int(_select, 1);
             int task = raw.sqlite3_column_int(_select, 2);
-            uint stored = (uint)raw.sqlite3_column_int64(_select, 3);
-            ReadOnlySpan<byte> payload = raw.sqlite3_column_blob(_select, 4);
+            int element = raw.sqlite3_column_int(_select, 3);
+            uint stored = (uint)raw.sqlite3_column_int64(_select, 4);
+            ReadOnlySpan<byte> payload = raw.sqlite3_column_blob(_select, 5);
             AddRead(RecordBytes);
             header = new SampleHeader(id, sourceId, label, task);
-            uint actual = payload.Length == _payload.Length ? Checksum(header, payload) : ~stored;
+            // A record of another element type is damage like a bad checksum: never decoded as this store's type.
+            uint actual = payload.Length == _payload.Length && element == (int)Encoding.Element
+                ? Checksum(header, Encoding.Element, payload)
+                : ~stored;
             if (actual != stored)
             {
                 features.Clear();
                 _index.Remove(label, id);
+                NoteCorrupted(id);
                 throw new SampleCorruptedException(FilePath, id, stored, actual);
             }
-            MemoryMarshal.Cast<byte, float>(payload).CopyTo(features);
+            // Samples become floats here, on their way into DRAM (a batch, the EM, a prefetch buffer).
+            Encoding.Decode(payload, features);
             return true;
         }
         finally

@@ -24,19 +24,20 @@ public sealed partial class SampleStore
             var corrupted = new List<long>();
             long samples = 0;
             using var scan = _connection.CreateCommand();
-            scan.CommandText = "SELECT id, source_id, label, task, crc, payload FROM samples ORDER BY id";
+            scan.CommandText = "SELECT id, source_id, label, task, element, crc, payload FROM samples ORDER BY id";
             using var reader = scan.ExecuteReader();
             while (reader.Read())
             {
                 samples++;
                 var header = new SampleHeader(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3));
-                uint stored = (uint)reader.GetInt64(4);
-                long length = reader.GetBytes(5, 0, null, 0, 0);
-                bool good = length == _payload.Length;
+                long element = reader.GetInt64(4);
+                uint stored = (uint)reader.GetInt64(5);
+                long length = reader.GetBytes(6, 0, null, 0, 0);
+                bool good = length == _payload.Length && element == (long)Encoding.Element;
                 if (good)
                 {
-                    reader.GetBytes(5, 0, _payload, 0, _payload.Length);
-                    good = Checksum(header, _payload) == stored;
+                    reader.GetBytes(6, 0, _payload, 0, _payload.Length);
+                    good = Checksum(header, Encoding.Element, _payload) == stored;
                 }
                 if (!good)
                 {

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
+using Miro.Runtime.Data;
 
 namespace Miro.Runtime.Memory;
 
@@ -16,10 +17,11 @@ public sealed partial class SampleStore
     /// <param name="task">The task the samples come from.</param>
     /// <param name="sourceIds">Each sample's id in the stream (kept with it, e.g. to avoid duplicates in DRAM).</param>
     /// <param name="labels">One label per sample.</param>
-    /// <param name="features">The samples' features, row-major: <c>labels.Length * FeatureCount</c> floats.</param>
-    public long Append(int task, ReadOnlySpan<long> sourceIds, ReadOnlySpan<int> labels, ReadOnlySpan<float> features)
+    /// <param name="payloads">The samples in the store's <see cref="Encoding"/>, row-major: <c>labels.Length * PayloadBytes</c> bytes
+    /// (<see cref="Miro.Runtime.Data.Dataset.RawFeatures"/> rows).</param>
+    public long Append(int task, ReadOnlySpan<long> sourceIds, ReadOnlySpan<int> labels, ReadOnlySpan<byte> payloads)
     {
-        CheckBatch(sourceIds, labels, features);
+        CheckBatch(sourceIds, labels, payloads);
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
@@ -31,7 +33,7 @@ public sealed partial class SampleStore
             try
             {
                 using var transaction = _connection.BeginTransaction();
-                InsertRows(transaction, task, first, sourceIds, labels, features);
+                InsertRows(transaction, task, first, sourceIds, labels, payloads);
                 AdvanceProgress(transaction, task, labels.Length, first + labels.Length);
                 for (int i = 0; i < labels.Length; i++)
                 {
@@ -45,7 +47,7 @@ public sealed partial class SampleStore
                 // The transaction rolled back; rebuild the in-DRAM index from what is committed.
                 _index.Clear();
                 LoadIndex();
-                throw new SampleStoreException(FilePath, $"Writing {labels.Length} samples to '{FilePath}' failed: {e.Message}. Nothing of this batch was stored; check free space on the device.", e);
+                throw new SampleStoreException(FilePath, $"Writing {labels.Length} samples to '{FilePath}' failed: {Files.FileFailure.Cause(e)}. Nothing of this batch was stored.", e);
             }
             _nextId = first + labels.Length;
             AddWritten(labels.Length * RecordBytes);
@@ -53,22 +55,34 @@ public sealed partial class SampleStore
         }
     }
 
+    /// <summary>Appends float32 samples to a store whose <see cref="Encoding"/> is float32 (see the byte overload).</summary>
+    /// <exception cref="InvalidOperationException">The store keeps another element type: append its encoded rows instead.</exception>
+    public long Append(int task, ReadOnlySpan<long> sourceIds, ReadOnlySpan<int> labels, ReadOnlySpan<float> features)
+    {
+        if (Encoding != SampleEncoding.Float32)
+        {
+            throw new InvalidOperationException($"'{FilePath}' stores {Encoding} samples; append them in that encoding (Dataset.RawFeatures), not as floats.");
+        }
+        return Append(task, sourceIds, labels, MemoryMarshal.AsBytes(features));
+    }
+
     /// <summary>
-    /// Writes a task's samples at task start, resumably: samples of <paramref name="task"/> already
+    /// Writes a task's samples, resumably: samples of <paramref name="task"/> already
     /// committed (by an earlier, interrupted call) are skipped, so a resumed run does not store them
     /// twice. Commits every <paramref name="batchSize"/> samples.
     /// </summary>
     /// <returns>How many samples this call wrote.</returns>
-    public int WriteTask(int task, ReadOnlySpan<long> sourceIds, ReadOnlySpan<int> labels, ReadOnlySpan<float> features, int batchSize = 512)
+    public int WriteTask(int task, ReadOnlySpan<long> sourceIds, ReadOnlySpan<int> labels, ReadOnlySpan<byte> payloads, int batchSize = 512)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
-        CheckBatch(sourceIds, labels, features);
+        CheckBatch(sourceIds, labels, payloads);
         long done = WrittenCount(task);
         int written = 0;
+        int stride = PayloadBytes;
         for (long start = done; start < labels.Length; start += batchSize)
         {
             int n = (int)Math.Min(batchSize, labels.Length - start);
-            Append(task, sourceIds.Slice((int)start, n), labels.Slice((int)start, n), features.Slice((int)start * FeatureCount, n * FeatureCount));
+            Append(task, sourceIds.Slice((int)start, n), labels.Slice((int)start, n), payloads.Slice((int)start * stride, n * stride));
             written += n;
         }
         return written;
@@ -86,40 +100,41 @@ public sealed partial class SampleStore
             return command.ExecuteScalar() is long n ? n : 0;
         }
     }
-    private void CheckBatch(ReadOnlySpan<long> sourceIds, ReadOnlySpan<int> labels, ReadOnlySpan<float> features)
+
+    private void CheckBatch(ReadOnlySpan<long> sourceIds, ReadOnlySpan<int> labels, ReadOnlySpan<byte> payloads)
     {
         if (sourceIds.Length != labels.Length)
         {
             throw new ArgumentException($"Expected one source id per label ({labels.Length}), got {sourceIds.Length}.", nameof(sourceIds));
         }
-        if (features.Length != labels.Length * (long)FeatureCount)
+        if (payloads.Length != labels.Length * (long)PayloadBytes)
         {
-            throw new ArgumentException($"Expected {labels.Length} x {FeatureCount} floats, got {features.Length}.", nameof(features));
+            throw new ArgumentException($"Expected {labels.Length} samples x {PayloadBytes} bytes ({FeatureCount} values of {Encoding}), got {payloads.Length} bytes.", nameof(payloads));
         }
     }
 
-    private void InsertRows(SqliteTransaction transaction, int task, long first, ReadOnlySpan<long> sourceIds, ReadOnlySpan<int> labels, ReadOnlySpan<float> features)
+    private void InsertRows(SqliteTransaction transaction, int task, long first, ReadOnlySpan<long> sourceIds, ReadOnlySpan<int> labels, ReadOnlySpan<byte> payloads)
     {
         using var insert = _connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO samples (id, source_id, label, task, crc, payload) VALUES ($id, $source, $label, $task, $crc, $payload)";
+        insert.CommandText = "INSERT INTO samples (id, source_id, label, task, element, crc, payload) VALUES ($id, $source, $label, $task, $element, $crc, $payload)";
         var id = insert.Parameters.Add("$id", SqliteType.Integer);
         var source = insert.Parameters.Add("$source", SqliteType.Integer);
         var label = insert.Parameters.Add("$label", SqliteType.Integer);
         insert.Parameters.AddWithValue("$task", task);
+        insert.Parameters.AddWithValue("$element", (int)Encoding.Element);
         var crc = insert.Parameters.Add("$crc", SqliteType.Integer);
         var payload = insert.Parameters.Add("$payload", SqliteType.Blob);
         insert.Prepare();
-        var bytes = MemoryMarshal.AsBytes(features);
         int stride = _payload.Length;
         for (int i = 0; i < labels.Length; i++)
         {
-            bytes.Slice(i * stride, stride).CopyTo(_payload);
+            payloads.Slice(i * stride, stride).CopyTo(_payload);
             long sampleId = first + i;
             id.Value = sampleId;
             source.Value = sourceIds[i];
             label.Value = labels[i];
-            crc.Value = (long)Checksum(new SampleHeader(sampleId, sourceIds[i], labels[i], task), _payload);
+            crc.Value = (long)Checksum(new SampleHeader(sampleId, sourceIds[i], labels[i], task), Encoding.Element, _payload);
             payload.Value = _payload;
             insert.ExecuteNonQuery();
         }

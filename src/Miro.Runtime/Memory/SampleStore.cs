@@ -4,17 +4,19 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using Microsoft.Data.Sqlite;
+using Miro.Runtime.Data;
 using Miro.Runtime.Energy;
 using SQLitePCL;
 
 namespace Miro.Runtime.Memory;
 
 /// <summary>
-/// The storage tier on flash (DESIGN.md §4.1): every stream sample seen, each with its label, task
-/// and a CRC-32C checksum, in an SQLite database in WAL mode (<c>samples.db</c> in the tier's
-/// directory).
+/// The storage tier on flash (DESIGN.md §4.1): every stream sample seen, each with its label, task,
+/// element type and a CRC-32C checksum, in an SQLite database in WAL mode (<c>samples.db</c> in the
+/// tier's directory). Samples are kept in the data set's own element type (<see cref="Encoding"/>:
+/// bytes for IDX and CIFAR pixels) and become floats only when read into DRAM.
 /// <para>Crash safety: writes are batched in transactions committed with <c>synchronous=FULL</c>,
-/// so a batch whose <see cref="Append"/> returned survives a kill or a power cut; an interrupted
+/// so a batch whose <see cref="Append(int, ReadOnlySpan{long}, ReadOnlySpan{int}, ReadOnlySpan{byte})"/> returned survives a kill or a power cut; an interrupted
 /// batch leaves no trace. Capacity is enforced in the same transaction by class-balanced
 /// eviction: the oldest sample of the label with the most samples goes first.</para>
 /// <para>Reads verify the checksum and throw <see cref="SampleCorruptedException"/> on a mismatch:
@@ -36,18 +38,19 @@ public sealed partial class SampleStore : IDisposable
     private long _bytesWritten;
     private bool _disposed;
 
-    private SampleStore(SqliteConnection connection, string file, int featureCount, long? capacitySamples, IIoCounters? io, long nextId)
+    private SampleStore(SqliteConnection connection, string file, int featureCount, SampleEncoding encoding, long? capacitySamples, IIoCounters? io, long nextId)
     {
         _connection = connection;
         FilePath = file;
         FeatureCount = featureCount;
+        Encoding = encoding;
         CapacitySamples = capacitySamples;
         _io = io;
         _nextId = nextId;
-        _payload = new byte[featureCount * sizeof(float)];
+        _payload = new byte[featureCount * encoding.ElementBytes];
         // The read path is the swap worker's hot loop: a raw prepared statement reads the blob in
         // place (Microsoft.Data.Sqlite's GetBytes copies it into a new array on every call).
-        int rc = raw.sqlite3_prepare_v2(connection.Handle, "SELECT source_id, label, task, crc, payload FROM samples WHERE id = ?", out _select);
+        int rc = raw.sqlite3_prepare_v2(connection.Handle, "SELECT source_id, label, task, element, crc, payload FROM samples WHERE id = ?", out _select);
         if (rc != raw.SQLITE_OK)
         {
             throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), rc);
@@ -57,11 +60,17 @@ public sealed partial class SampleStore : IDisposable
     /// <summary>The database file.</summary>
     public string FilePath { get; }
 
-    /// <summary>Floats per sample.</summary>
+    /// <summary>Values per sample.</summary>
     public int FeatureCount { get; }
 
-    /// <summary>Logical bytes one record occupies: the float32 payload plus id, label, task and checksum.</summary>
-    public long RecordBytes => FeatureCount * (long)sizeof(float) + SampleStoreSchema.HeaderBytes;
+    /// <summary>The element type samples are stored in (the data set's own) and how they become floats on read.</summary>
+    public SampleEncoding Encoding { get; }
+
+    /// <summary>Bytes of one sample's payload (<see cref="FeatureCount"/> elements of <see cref="Encoding"/>).</summary>
+    public int PayloadBytes => _payload.Length;
+
+    /// <summary>Logical bytes one record occupies: the payload plus id, source id, label, task, element type and checksum.</summary>
+    public long RecordBytes => RecordBytesFor(FeatureCount, Encoding);
 
     /// <summary>The most samples the tier keeps (its byte capacity over <see cref="RecordBytes"/>); null when unbounded.</summary>
     public long? CapacitySamples { get; }
@@ -101,15 +110,17 @@ public sealed partial class SampleStore : IDisposable
     /// when absent.
     /// </summary>
     /// <param name="directory">The tier's directory (<see cref="Miro.Dsl.Model.StorageTierSpec.Path"/>).</param>
-    /// <param name="featureCount">Floats per sample; must match what the store already holds.</param>
+    /// <param name="featureCount">Values per sample; must match what the store already holds.</param>
+    /// <param name="encoding">The data set's element type (<see cref="Dataset.Encoding"/>); must match what the store already holds.</param>
     /// <param name="capacityBytes">The tier's capacity in bytes, or null for unbounded.</param>
     /// <param name="io">Where to count the bytes read and written (the energy model's counters), if anywhere.</param>
-    /// <exception cref="SampleStoreException">The file is damaged, from another version, or holds samples of another shape.</exception>
-    public static SampleStore Open(string directory, int featureCount, long? capacityBytes = null, IIoCounters? io = null)
+    /// <param name="runId">The run the store belongs to: recorded in a new store, and an existing store of another run is refused; null for no check.</param>
+    /// <exception cref="SampleStoreException">The file is damaged, from another format version, holds samples of another shape or element type, or belongs to another run.</exception>
+    public static SampleStore Open(string directory, int featureCount, SampleEncoding encoding, long? capacityBytes = null, IIoCounters? io = null, string? runId = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(featureCount);
-        long recordBytes = featureCount * (long)sizeof(float) + SampleStoreSchema.HeaderBytes;
+        long recordBytes = RecordBytesFor(featureCount, encoding);
         if (capacityBytes is long bytes && bytes < recordBytes)
         {
             throw new ArgumentOutOfRangeException(nameof(capacityBytes), bytes,
@@ -118,13 +129,18 @@ public sealed partial class SampleStore : IDisposable
         string file = Path.GetFullPath(Path.Combine(directory, FileName));
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            Files.OwnerOnly.CreateDirectory(Path.GetDirectoryName(file)!);
+            // SQLite would create the database 0644 and its -wal and -shm files like it.
+            Files.OwnerOnly.EnsureFile(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new SampleStoreException(file, $"Cannot create the storage directory for '{file}': {e.Message}. Check the path and its permissions.", e);
+            throw new SampleStoreException(file, Files.FileFailure.Describe("create the sample store", file, e), e);
         }
         SampleStoreSchema.CheckHeader(file);
+        // Refuse a damaged or foreign store before a writable connection exists: closing one merges
+        // the write-ahead log into the file, and a refused store must stay exactly as it was.
+        CheckBeforeWriting(file, featureCount, encoding, runId);
 
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
@@ -150,8 +166,8 @@ public sealed partial class SampleStore : IDisposable
             {
                 throw SampleStoreSchema.Damaged(file, $"SQLite quick_check: {check}");
             }
-            long nextId = SampleStoreSchema.CreateOrValidate(connection, file, featureCount);
-            store = new SampleStore(connection, file, featureCount, capacityBytes / recordBytes, io, nextId);
+            long nextId = SampleStoreSchema.CreateOrValidate(connection, file, featureCount, encoding, runId);
+            store = new SampleStore(connection, file, featureCount, encoding, capacityBytes / recordBytes, io, nextId);
             store.LoadIndex();
             store.EnforceCapacityOnOpen();
             return store;
@@ -159,7 +175,7 @@ public sealed partial class SampleStore : IDisposable
         catch (SqliteException e)
         {
             Dispose(store, connection);
-            throw SampleStoreSchema.Damaged(file, $"SQLite error {e.SqliteErrorCode}: {e.Message}", e);
+            throw SampleStoreSchema.OpenFailed(file, e);
         }
         catch
         {
@@ -167,6 +183,10 @@ public sealed partial class SampleStore : IDisposable
             throw;
         }
     }
+
+    /// <summary>Logical bytes of one record of <paramref name="featureCount"/> values of <paramref name="encoding"/> (what a capacity in bytes is divided by).</summary>
+    public static long RecordBytesFor(int featureCount, SampleEncoding encoding) =>
+        featureCount * (long)encoding.ElementBytes + SampleStoreSchema.HeaderBytes;
 
     /// <summary>Samples stored with <paramref name="label"/>.</summary>
     public int CountOf(int label)
@@ -215,13 +235,14 @@ public sealed partial class SampleStore : IDisposable
         }
     }
 
-    internal static uint Checksum(SampleHeader header, ReadOnlySpan<byte> payload)
+    internal static uint Checksum(SampleHeader header, SampleElement element, ReadOnlySpan<byte> payload)
     {
-        Span<byte> head = stackalloc byte[24];
+        Span<byte> head = stackalloc byte[25];
         BinaryPrimitives.WriteInt64LittleEndian(head, header.Id);
         BinaryPrimitives.WriteInt64LittleEndian(head[8..], header.SourceId);
         BinaryPrimitives.WriteInt32LittleEndian(head[16..], header.Label);
         BinaryPrimitives.WriteInt32LittleEndian(head[20..], header.Task);
+        head[24] = (byte)element;
         return Crc32C.Append(Crc32C.Append(0, head), payload);
     }
 

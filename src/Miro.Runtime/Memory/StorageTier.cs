@@ -11,19 +11,20 @@ namespace Miro.Runtime.Memory;
 
 /// <summary>
 /// The storage tier in the CL loop (DESIGN.md §4.1–§4.2), attached as a session hook: it opens the
-/// <see cref="SampleStore"/>, writes each task's stream to it at task start (resumably), runs a
+/// <see cref="SampleStore"/>, writes each task's stream to it while the task trains (resumably, on a
+/// <see cref="StoreWriter"/> thread; durable before the task's memory update and checkpoint), runs a
 /// <see cref="SwapWorker"/> while tasks 2+ train, and adds the tier's figures to each task report
 /// (<c>storage.bytesRead</c>, <c>storage.bytesWritten</c>, <c>swap.swaps</c>, ...).
 /// The store is also the <see cref="ISampleSource"/> an episodic memory grows from
 /// (<see cref="MiroSession.Reconfigure"/>'s <c>source</c>).
-/// <para>Energy (DESIGN.md §4.3): given a meter, the tier charges its task-start store writes to
+/// <para>Energy (DESIGN.md §4.3): given a meter, the tier charges its store writes to
 /// <see cref="EnergyPhase.ReplayIo"/> (they feed replay: the store is what swaps and EM growth draw
 /// from) and keeps <see cref="EnergyPhase.StorageSwap"/> entered while its swap worker runs (from
 /// the first epoch of task 2+ to the end of training). The meter splits the energy of that window
 /// between training and swapping by the model's ratio of I/O to compute energy, so the swap reads'
 /// joules land in <c>storage_swap</c> rather than <c>train_compute</c>.</para>
 /// </summary>
-public sealed class StorageTier : ISessionHook, IDisposable
+public sealed class StorageTier : ISessionHook, ICheckpointableTier, IDisposable
 {
     private readonly StorageTierSpec _tier;
     private readonly SwapSpec? _swap;
@@ -33,12 +34,14 @@ public sealed class StorageTier : ISessionHook, IDisposable
     private IDisposable? _swapPhase;
     private SampleStore? _store;
     private SwapWorker? _worker;
-    private SwapWorkerState? _resumeSwapState;
-    private IReadOnlyList<PendingSwap> _resumePending = [];
-    private long _stepsSeen;
+    private SwapCheckpoint? _resumeSwaps;
+    private bool _swapPaused;
+    private StoreWriter? _writer;
     private long _readAtTaskStart;
     private long _writtenAtTaskStart;
     private SwapMetrics? _taskSwaps;
+    private readonly CorruptSampleGuard _corrupt;
+    private readonly string? _runId;
 
     /// <summary>Creates the tier for a policy's <c>storage</c> and <c>swap</c> clauses.</summary>
     /// <param name="tier">The storage clause.</param>
@@ -46,7 +49,8 @@ public sealed class StorageTier : ISessionHook, IDisposable
     /// <param name="baseDirectory">The directory the tier's relative path is resolved against (the run's working directory).</param>
     /// <param name="io">The energy model's I/O counters, if any.</param>
     /// <param name="meter">The energy meter to charge store writes and swapping to, or null for no attribution.</param>
-    public StorageTier(StorageTierSpec tier, SwapSpec? swap, string baseDirectory, IIoCounters? io = null, IEnergyMeter? meter = null)
+    /// <param name="runId">The run the store belongs to (<see cref="Runs.RunFolder.RunId"/>); a store of another run is refused. Null: no check.</param>
+    public StorageTier(StorageTierSpec tier, SwapSpec? swap, string baseDirectory, IIoCounters? io = null, IEnergyMeter? meter = null, string? runId = null)
     {
         ArgumentNullException.ThrowIfNull(tier);
         ArgumentNullException.ThrowIfNull(baseDirectory);
@@ -55,6 +59,8 @@ public sealed class StorageTier : ISessionHook, IDisposable
         _directory = Path.GetFullPath(Path.Combine(baseDirectory, tier.Path));
         _io = io;
         _meter = meter;
+        _corrupt = new CorruptSampleGuard(tier.OnCorrupt);
+        _runId = runId;
     }
 
     /// <summary>The open store (after the session started).</summary>
@@ -67,33 +73,26 @@ public sealed class StorageTier : ISessionHook, IDisposable
     public void OnSessionStart(MiroSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        _store ??= SampleStore.Open(_directory, session.Scenario.Shape.Size, _tier.CapacityBytes, _io);
+        _store ??= SampleStore.Open(_directory, session.Scenario.Shape.Size, session.Scenario.Train.Encoding, _tier.CapacityBytes, _io, _runId);
     }
 
-    /// <summary>Writes the task's whole training stream (what the device saw) to flash.</summary>
+    /// <summary>Starts writing the task's whole training stream (what the device saw) to flash, in the background.</summary>
     public void OnTaskStart(TaskContext task)
     {
         ArgumentNullException.ThrowIfNull(task);
         var data = task.Session.Scenario.Train;
         var indices = task.Task.TrainIndices;
-        int n = indices.Count;
-        int size = data.SampleSize;
         _readAtTaskStart = Store.BytesRead;
         _writtenAtTaskStart = Store.BytesWritten;
         _taskSwaps = null;
-        var ids = new long[n];
-        var labels = new int[n];
-        var features = new float[n * size];
-        for (int i = 0; i < n; i++)
+        _corrupt.TaskStarted(Store);
+        if (Store.CapacitySamples is long capacity && Store.Count + indices.Count > capacity)
         {
-            int index = indices[i];
-            ids[i] = index;
-            labels[i] = data.Label(index);
-            data.Features(index).CopyTo(features.AsSpan(i * size, size));
+            StoreWriter.WriteNow(Store, task.Index, data, indices, _meter);
         }
-        using (_meter?.Enter(EnergyPhase.ReplayIo))
+        else
         {
-            Store.WriteTask(task.Index, ids, labels, features);
+            _writer = StoreWriter.Start(Store, task.Index, data, indices, _meter);
         }
     }
 
@@ -107,19 +106,23 @@ public sealed class StorageTier : ISessionHook, IDisposable
         }
         // One seeded stream per task: a run resumed at a task boundary swaps exactly like the original;
         // one resumed inside a task continues the stream from its checkpoint.
-        _worker = _resumeSwapState is { } state
-            ? new SwapWorker(Store, task.Session.Memory, _swap, state)
-            : new SwapWorker(Store, task.Session.Memory, _swap, new SeededRandom(SeedStreams.Derive(task.Session.Seed, "swap", task.Index)));
-        _resumeSwapState = null;
-        _worker.Preload(_resumePending);
-        _resumePending = [];
+        // The ratio in force is a tunable: the controller may have changed it for this task.
+        SwapSpec swap = _swap with { Ratio = task.Session.SwapRatio ?? _swap.Ratio };
+        _worker = _resumeSwaps is { } resumed
+            ? SwapWorker.FromCheckpoint(Store, task.Session.Memory, swap, resumed)
+            : new SwapWorker(Store, task.Session.Memory, swap, new SeededRandom(SeedStreams.Derive(task.Session.Seed, "swap", task.Index)));
+        _resumeSwaps = null;
+        if (_swapPaused)
+        {
+            _worker.Pause();
+        }
         _swapPhase = _meter?.Enter(EnergyPhase.StorageSwap);
     }
 
     /// <inheritdoc />
     public StepVerdict OnStep(TaskContext task, in StepReport step)
     {
-        _stepsSeen++;
+        _corrupt.Check(Store);
         if (_worker is { } worker)
         {
             ArgumentNullException.ThrowIfNull(task);
@@ -133,7 +136,7 @@ public sealed class StorageTier : ISessionHook, IDisposable
     /// <inheritdoc />
     public void OnEpochEnd(TaskContext task, int epoch, EpochSummary summary) => _worker?.Drain();
 
-    /// <summary>Stops swapping before the end-of-task memory update.</summary>
+    /// <summary>Stops swapping and waits until the task's samples are durable, before the end-of-task memory update.</summary>
     public void OnTrainingEnd(TaskContext task)
     {
         if (_worker is { } worker)
@@ -143,6 +146,12 @@ public sealed class StorageTier : ISessionHook, IDisposable
             _worker = null;
         }
         LeaveSwapPhase();
+        if (_writer is { } writer)
+        {
+            _writer = null;
+            writer.WaitDurable();
+        }
+        _corrupt.Check(Store);
     }
 
     /// <inheritdoc />
@@ -153,33 +162,55 @@ public sealed class StorageTier : ISessionHook, IDisposable
         extensions["storage.bytesRead"] = Store.BytesRead - _readAtTaskStart;
         extensions["storage.bytesWritten"] = Store.BytesWritten - _writtenAtTaskStart;
         extensions["storage.samples"] = Store.Count;
+        _corrupt.Report(Store, extensions);
         if (_taskSwaps is { } swaps)
         {
             extensions["swap.swaps"] = swaps.Swaps;
             extensions["swap.requests"] = swaps.Requests;
             extensions["swap.corrupted"] = swaps.Corrupted;
-            extensions["swap.meanQueueLagMs"] = swaps.MeanQueueLag.TotalMilliseconds;
-            extensions["swap.publishWaits"] = swaps.PublishWaits;
+            extensions["swap.meanTakeMs"] = swaps.MeanTakeTime.TotalMilliseconds;
             extensions["swap.inline"] = swaps.Inline;
         }
         return report with { Extensions = extensions };
     }
 
-    /// <summary>Steps this tier has seen (a checkpointer registered after it checks it has seen the step being checkpointed).</summary>
-    internal long StepsSeen => _stepsSeen;
+    /// <summary>The policy's swap clause (null without swapping): profiling trials swap like the task would.</summary>
+    internal SwapSpec? Swap => _swap;
 
     /// <summary>
-    /// The swap state for a checkpoint (between epochs or steps): the worker's generators and the
-    /// taken, unpublished replacements; null when the task does not swap.
+    /// Applies every swap in flight, so the episodic memory can be resized between two steps (the
+    /// controller shrinking it when resources drop); no-op when no worker runs.
     /// </summary>
-    internal (SwapWorkerState State, IReadOnlyList<PendingSwap> Pending)? SnapshotSwaps() => _worker?.Settle();
+    internal void DrainSwaps() => _worker?.Drain();
 
-    /// <summary>Makes the next worker continue from <paramref name="state"/> with <paramref name="pending"/> in flight (resuming inside a task).</summary>
-    internal void ResumeSwapState(SwapWorkerState state, IReadOnlyList<PendingSwap> pending)
+    /// <summary>
+    /// Stops swapping until <see cref="ResumeSwapping"/>: the running worker drains and ignores
+    /// submissions, and a worker started meanwhile (next task) starts paused. For work that must
+    /// not compete with swapping for the memory, flash or cores (online profiling, EM resizes).
+    /// </summary>
+    public void PauseSwapping()
     {
-        _resumeSwapState = state;
-        _resumePending = pending;
+        _swapPaused = true;
+        _worker?.Pause();
     }
+
+    /// <summary>Swaps again after <see cref="PauseSwapping"/>.</summary>
+    public void ResumeSwapping()
+    {
+        _swapPaused = false;
+        _worker?.Resume();
+    }
+
+    /// <summary>True between <see cref="PauseSwapping"/> and <see cref="ResumeSwapping"/>.</summary>
+    public bool SwappingPaused => _swapPaused;
+
+    (long NextId, long Count) ICheckpointableTier.StorePosition => (Store.NextId, Store.Count);
+
+    string ICheckpointableTier.StorePath => Store.FilePath;
+
+    SwapCheckpoint? ICheckpointableTier.SnapshotSwaps() => _worker?.Settle();
+
+    void ICheckpointableTier.ResumeSwaps(SwapCheckpoint checkpoint) => _resumeSwaps = checkpoint;
 
     private void LeaveSwapPhase()
     {
@@ -190,6 +221,8 @@ public sealed class StorageTier : ISessionHook, IDisposable
     /// <summary>Stops the worker and closes the store.</summary>
     public void Dispose()
     {
+        _writer?.Dispose();
+        _writer = null;
         _worker?.Dispose();
         _worker = null;
         LeaveSwapPhase();

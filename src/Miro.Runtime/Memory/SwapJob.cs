@@ -43,4 +43,51 @@ internal sealed class SwapJob
         Count = n;
         StagedCount = 0;
     }
+
+    /// <summary>A copy of the staged replacements, as a checkpoint saves them.</summary>
+    public PendingSwap ToPending(int featureCount)
+    {
+        int n = StagedCount;
+        var slots = new int[n];
+        var labels = new int[n];
+        var ids = new long[n];
+        var features = new float[n * featureCount];
+        for (int i = 0; i < n; i++)
+        {
+            PrefetchedSample sample = StagedSamples[i]!;
+            slots[i] = StagedSlots[i];
+            labels[i] = sample.Label;
+            ids[i] = sample.SourceId;
+            sample.Features.AsSpan(0, featureCount).CopyTo(features.AsSpan(i * featureCount));
+        }
+
+        return new PendingSwap(slots, labels, ids, features);
+    }
+
+    /// <summary>A job holding a checkpoint's staged replacements, ready to be published.</summary>
+    public static SwapJob FromPending(PendingSwap swap, PrefetchedSamplePool samples)
+    {
+        int n = swap.Slots.Length;
+        int featureCount = samples.FeatureCount;
+        if (swap.Labels.Length != n || swap.Ids.Length != n || swap.Features.Length != n * featureCount)
+        {
+            throw new ArgumentException($"A pending swap of {n} slots must carry {n} labels, ids and {n * featureCount} feature values.", nameof(swap));
+        }
+
+        var job = new SwapJob();
+        job.Load(swap.Slots, default, default);
+        for (int i = 0; i < n; i++)
+        {
+            PrefetchedSample sample = samples.Rent();
+            swap.Features.AsSpan(i * featureCount, featureCount).CopyTo(sample.Features);
+            sample.Outcome = DrawOutcome.Drawn;
+            sample.Label = swap.Labels[i];
+            sample.SourceId = swap.Ids[i];
+            job.StagedSlots[i] = swap.Slots[i];
+            job.StagedSamples[i] = sample;
+        }
+
+        job.StagedCount = n;
+        return job;
+    }
 }

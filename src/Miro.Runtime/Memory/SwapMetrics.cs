@@ -10,11 +10,9 @@ namespace Miro.Runtime.Memory;
 /// <param name="Dropped">Steps submitted while the worker was paused (not swapped).</param>
 /// <param name="Stale">Replacements discarded because their slot changed class before publication (online memories).</param>
 /// <param name="BytesRead">Logical bytes read from the store for swapping (prefetched draws included).</param>
-/// <param name="MeanQueueLag">Mean time the trainer spent on a submitted step: choosing its slots and taking their replacements (reading any the worker had not prefetched).</param>
-/// <param name="MaxQueueLag">Longest such time.</param>
-/// <param name="Inline">Samples the trainer read itself because their label's prefetch ring was empty (the worker was behind).</param>
-/// <param name="PublishWaits">How often publication waited for the worker: always 0 since replacements are taken at submission.</param>
-/// <param name="PublishWaitTime">Total time the trainer spent on submitted steps (the sum behind <paramref name="MeanQueueLag"/>).</param>
+/// <param name="Inline">Samples the trainer read itself because their label's prefetch ring was empty (the prefetch thread was behind).</param>
+/// <param name="TotalTakeTime">Time the trainer spent taking samples for submitted steps: choosing the slots and taking their replacements (reading any that had not been prefetched). Publication never waits, so this is all the time swapping costs the training thread besides copying into the memory.</param>
+/// <param name="MaxTakeTime">The longest such time for one step.</param>
 public sealed record SwapMetrics(
     long Requests,
     long Swaps,
@@ -23,8 +21,10 @@ public sealed record SwapMetrics(
     long Dropped,
     long Stale,
     long BytesRead,
-    TimeSpan MeanQueueLag,
-    TimeSpan MaxQueueLag,
     long Inline,
-    long PublishWaits,
-    TimeSpan PublishWaitTime);
+    TimeSpan TotalTakeTime,
+    TimeSpan MaxTakeTime)
+{
+    /// <summary>The mean of <see cref="TotalTakeTime"/> per request.</summary>
+    public TimeSpan MeanTakeTime => Requests == 0 ? TimeSpan.Zero : TotalTakeTime / Requests;
+}

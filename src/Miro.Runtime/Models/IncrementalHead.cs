@@ -1,4 +1,5 @@
 using System;
+using Miro.Dsl.Model;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -6,24 +7,28 @@ using static TorchSharp.torch;
 namespace Miro.Runtime.Models;
 
 /// <summary>
-/// The class-incremental linear head: one output unit per class seen so far. <see cref="Grow"/> adds
-/// units for new classes; the old units keep their weights exactly, so old outputs are unchanged.
+/// The linear head: one output unit per class. <see cref="Grow"/> adds units for new classes; the old
+/// units keep their weights exactly, so old outputs are unchanged. A fixed head (<c>head fixed</c>)
+/// is grown once, to every class of the data set, when the model is built.
 /// </summary>
 public sealed class IncrementalHead : nn.Module<Tensor, Tensor>
 {
     private readonly Generator _generator;
+    private readonly WeightInit _init;
     private Parameter weight;
     private Parameter bias;
 
     /// <summary>Creates a head with no outputs yet.</summary>
     /// <param name="inFeatures">Width of the input features.</param>
     /// <param name="generator">The random generator for new units (owned by the model, seeded per run).</param>
-    public IncrementalHead(int inFeatures, Generator generator)
+    /// <param name="init">How new units are initialised.</param>
+    public IncrementalHead(int inFeatures, Generator generator, WeightInit init = WeightInit.Default)
         : base(nameof(IncrementalHead))
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(inFeatures, 1);
         InFeatures = inFeatures;
         _generator = generator;
+        _init = init;
         weight = NewParameter(empty(0, inFeatures));
         bias = NewParameter(empty(0));
         RegisterComponents();
@@ -43,8 +48,10 @@ public sealed class IncrementalHead : nn.Module<Tensor, Tensor>
 
     /// <summary>
     /// Grows the head to <paramref name="classes"/> outputs, copying the existing units and
-    /// initialising new ones like <c>nn.Linear</c> (uniform in ±1/√in). The parameters are new
-    /// objects afterwards: optimizers must be rebuilt.
+    /// initialising new ones: by default like <c>nn.Linear</c> (weights and biases uniform in ±1/√in);
+    /// for Xavier weights uniform in ±√(6/(in + classes)) — the bound of an <c>nn.Linear(in, classes)</c>,
+    /// exactly Xavier for a fixed head grown once — and for Kaiming in ±√(6/in); biases zero for both.
+    /// The parameters are new objects afterwards: optimizers must be rebuilt.
     /// </summary>
     /// <param name="classes">The new number of outputs; no-op when not larger than now.</param>
     public void Grow(int classes)
@@ -60,9 +67,11 @@ public sealed class IncrementalHead : nn.Module<Tensor, Tensor>
         using (var scope = NewDisposeScope())
         using (no_grad())
         {
-            double bound = 1.0 / Math.Sqrt(InFeatures);
+            double bound = WeightInitializer.HeadBound(_init, InFeatures, classes);
             Tensor w = rand(new long[] { classes - old, InFeatures }, generator: _generator) * (2 * bound) - bound;
-            Tensor b = rand(new long[] { classes - old }, generator: _generator) * (2 * bound) - bound;
+            Tensor b = _init == WeightInit.Default
+                ? rand(new long[] { classes - old }, generator: _generator) * (2 * bound) - bound
+                : zeros(classes - old);
             newWeight = cat(new[] { weight.detach(), w }, 0).MoveToOuterDisposeScope();
             newBias = cat(new[] { bias.detach(), b }, 0).MoveToOuterDisposeScope();
         }

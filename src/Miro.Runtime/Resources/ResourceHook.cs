@@ -38,6 +38,9 @@ public sealed class ResourceHook : ISessionHook
         if (phase == SessionPhase.StoreWrite) Current = _monitor.Read();
     }
 
+    /// <summary>Reads the resources now (the controller, at batch boundaries); the task report keeps the reading of the task start.</summary>
+    internal ResourceState Read() => _monitor.Read();
+
     /// <inheritdoc />
     public TaskReport OnTaskReport(TaskContext task, TaskReport report)
     {
@@ -55,11 +58,14 @@ public sealed class ResourceHook : ISessionHook
 
     /// <summary>A hook for <paramref name="policy"/>: its store path (resolved against <paramref name="baseDirectory"/>,
     /// as the storage tier resolves it; the base directory itself without a storage tier) and its rules.</summary>
-    public static ResourceHook For(PolicySpec policy, string baseDirectory)
+    /// <param name="policy">The policy.</param>
+    /// <param name="baseDirectory">The run directory.</param>
+    /// <param name="root">Directory that stands for <c>/</c> when reading procfs and sysfs (tests use fake trees).</param>
+    public static ResourceHook For(PolicySpec policy, string baseDirectory, string root = "/")
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(baseDirectory);
         var store = Path.Combine(baseDirectory, policy.Memory.Storage?.Path ?? ".");
-        return new ResourceHook(new ResourceMonitor(policy.Device, store), policy.Rules);
+        return new ResourceHook(new ResourceMonitor(policy.Device, store, root), policy.Rules);
     }
 }

@@ -12,11 +12,20 @@ public sealed partial class MiroSession
     /// <summary>
     /// Applies a configuration (the profiler's choice, or a degrade action): resizes the episodic
     /// memory (growing refills from <paramref name="source"/>, e.g. the sample store) and the stream
-    /// buffer (refilled from the current task), and sets epochs and batch. Null leaves a value as is.
+    /// buffer (refilled from the current task), and sets epochs, batch and the swap ratio (the storage
+    /// tier's next swap worker uses it). Null leaves a value as is.
     /// Call between steps only (from <see cref="ISessionHook.OnProfile"/> or between tasks).
     /// </summary>
-    public void Reconfigure(int? episodicCapacity = null, int? streamCapacity = null, int? epochs = null, int? batch = null, ISampleSource? source = null)
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range, or a swap ratio is given to a policy that does not swap.</exception>
+    public void Reconfigure(int? episodicCapacity = null, int? streamCapacity = null, int? epochs = null, int? batch = null, ISampleSource? source = null,
+        double? swapRatio = null)
     {
+        if (swapRatio is { } ratio && (SwapRatio is null || !(ratio > 0 && ratio <= 1)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(swapRatio), ratio,
+                SwapRatio is null ? $"Policy {Policy.Name} does not swap (no swap clause); a swap ratio cannot be set." : "The swap ratio must be in (0, 1].");
+        }
+
         int task = Math.Max(0, Accuracy.CompletedRows);
         if (episodicCapacity is { } em && em != Memory.Capacity)
         {
@@ -38,6 +47,11 @@ public sealed partial class MiroSession
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(b, 1, nameof(batch));
             LearnerContext.Batch = b;
+        }
+
+        if (swapRatio is not null)
+        {
+            SwapRatio = swapRatio;
         }
     }
 

@@ -13,6 +13,10 @@ using Miro.Runtime.Native;
 
 namespace Miro.Runtime.Session;
 
+// Size (~360 lines): the task loop and the order of its hooks are one piece of logic; the
+// reconfiguration API already lives in MiroSession.Reconfiguration.cs. The loop moves out with the
+// composition root (MiroRun), not before, so that change is not merged twice.
+
 /// <summary>
 /// The embedding API: drives a policy's continual-learning loop over a class-incremental scenario,
 /// task by task (DESIGN.md §4.2). Each task runs the phases of <see cref="SessionPhase"/>; hooks
@@ -54,8 +58,10 @@ public sealed partial class MiroSession : IDisposable
         LearnerContext = new LearnerContext(model, Stream, Memory, policy.Train, scenario.Shape, _options.Seed);
         Learner = _options.LearnerFactory?.Invoke(LearnerContext) ?? LearnerContext.CreateLearner();
         Epochs = policy.Train.Epochs;
+        SwapRatio = policy.Memory.Swap?.Ratio;
         Accuracy = new AccuracyMatrix(scenario.Tasks.Count);
         _hooks = new List<ISessionHook>(_options.Hooks).ToArray();
+        Hooks = _hooks;
         _observer = new SessionObserver(_hooks, _options.Progress, _options.ProgressInterval);
         _evaluator = new Evaluator(scenario.Shape);
     }
@@ -104,6 +110,9 @@ public sealed partial class MiroSession : IDisposable
     /// <summary>Epochs per task in force (a tunable).</summary>
     public int Epochs { get; private set; }
 
+    /// <summary>The swap ratio in force (a tunable; the storage tier's swap worker uses it); null when the policy does not swap.</summary>
+    public double? SwapRatio { get; private set; }
+
     /// <summary>The run's seed.</summary>
     public int Seed => _options.Seed;
 
@@ -117,7 +126,7 @@ public sealed partial class MiroSession : IDisposable
     public IReadOnlyList<TaskReport> Reports => _reports;
 
     /// <summary>The configuration in force.</summary>
-    public TaskConfiguration Configuration => new(Memory.Capacity, Stream.Capacity, Epochs, LearnerContext.Batch);
+    public TaskConfiguration Configuration => new(Memory.Capacity, Stream.Capacity, Epochs, LearnerContext.Batch, SwapRatio);
 
     /// <summary>Runs every remaining task and returns the result.</summary>
     /// <exception cref="OperationCanceledException">The token was cancelled (the current task ends at a batch boundary first).</exception>
@@ -157,7 +166,9 @@ public sealed partial class MiroSession : IDisposable
 
         cancellationToken.ThrowIfCancellationRequested();
         ScenarioTask task = Scenario.Tasks[index];
-        var context = new TaskContext(this, task, Epochs, cancellationToken);
+        InTaskResume? resume = _inTaskResume?.Task == index ? _inTaskResume : null;
+        _inTaskResume = null;
+        var context = new TaskContext(this, task, Epochs, cancellationToken) { ResumedInTask = resume is not null };
         int tasks = Scenario.Tasks.Count;
         Report(SessionProgressKind.TaskStarted, index, 0, 0);
         var seconds = new double[Enum.GetValues<SessionPhase>().Length];
@@ -190,8 +201,6 @@ public sealed partial class MiroSession : IDisposable
         double finalLoss = double.NaN;
         bool stoppedEarly = false;
         TaskConfiguration configuration = Configuration;
-        InTaskResume? resume = _inTaskResume?.Task == index ? _inTaskResume : null;
-        _inTaskResume = null;
         Phase(SessionPhase.Training, context, seconds, () =>
         {
             Learner.BeginTask(index, task.Classes);
@@ -295,6 +304,9 @@ public sealed partial class MiroSession : IDisposable
         return report;
     }
 
+    /// <summary>The session's hooks, in order (the checkpointer saves the state of those that are <see cref="IResumableHook"/>).</summary>
+    internal IReadOnlyList<ISessionHook> Hooks { get; }
+
     /// <summary>The result of the tasks run so far.</summary>
     public SessionResult Result(double seconds)
     {
@@ -313,6 +325,7 @@ public sealed partial class MiroSession : IDisposable
             BackwardTransfer = last >= 0 ? Accuracy.BackwardTransfer(last) : double.NaN,
             Seconds = seconds,
             Tasks = _reports.ToArray(),
+            CorruptedSamples = Miro.Runtime.Memory.CorruptSampleReport.FromReports(_reports),
         };
     }
 
@@ -339,6 +352,12 @@ public sealed partial class MiroSession : IDisposable
             hook.OnPhaseEnd(phase, context);
         }
     }
+
+    /// <summary>Reports progress from a hook (e.g. the controller's "profiling candidate i of n").</summary>
+    internal void ReportProgress(in SessionProgress progress) => _options.Progress?.Report(progress);
+
+    /// <summary>A learner of the kind this session trains with, over <paramref name="context"/> (profiling trials use it).</summary>
+    internal ILearner CreateLearner(LearnerContext context) => _options.LearnerFactory?.Invoke(context) ?? context.CreateLearner();
 
     private void Report(SessionProgressKind kind, int task, int epoch, int epochs)
         => _options.Progress?.Report(new SessionProgress(kind, task + 1, Scenario.Tasks.Count, epoch, epochs, 0, 0, double.NaN, double.NaN, double.NaN));

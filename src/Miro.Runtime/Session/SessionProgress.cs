@@ -5,6 +5,8 @@ public enum SessionProgressKind
 {
     /// <summary>A task begins (its stream buffer is loaded).</summary>
     TaskStarted,
+    /// <summary>The controller profiles a candidate: <see cref="SessionProgress.Step"/> of <see cref="SessionProgress.Steps"/> candidates (before training).</summary>
+    Profiling,
     /// <summary>An epoch begins.</summary>
     EpochStarted,
     /// <summary>Training is under way (throttled: at most one per <see cref="SessionOptions.ProgressInterval"/>).</summary>

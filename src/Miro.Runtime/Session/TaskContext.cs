@@ -29,6 +29,12 @@ public sealed class TaskContext
     /// </summary>
     public int Epochs { get; set; }
 
+    /// <summary>
+    /// True when this run of the task continues from a checkpoint taken inside it: the configuration
+    /// chosen before the checkpoint is already in force, so the controller does not profile again.
+    /// </summary>
+    public bool ResumedInTask { get; internal init; }
+
     /// <summary>Cancels the run.</summary>
     public CancellationToken CancellationToken { get; }
 }

@@ -50,7 +50,8 @@ namespace Consumer.Policies
                     Selection: global::Miro.Dsl.Model.EpisodicSelection.Balanced),
                 Storage: new global::Miro.Dsl.Model.StorageTierSpec(
                     CapacityBytes: 1073741824L,
-                    Path: "camera-store"),
+                    Path: "camera-store",
+                    OnCorrupt: global::Miro.Dsl.Model.CorruptSampleAction.Skip),
                 Swap: new global::Miro.Dsl.Model.SwapSpec(
                     Ratio: 0.25,
                     EveryEpochs: 1,
@@ -58,7 +59,10 @@ namespace Consumer.Policies
             Train: new global::Miro.Dsl.Model.TrainSpec(
                 Model: new global::Miro.Dsl.Model.ModelSpec(
                     Kind: global::Miro.Dsl.Model.ModelKind.Mlp,
-                    Hidden: new global::Miro.Dsl.Model.EquatableArray<int>(new int[] { 100, 100 })),
+                    Hidden: new global::Miro.Dsl.Model.EquatableArray<int>(new int[] { 100, 100 }),
+                    Init: global::Miro.Dsl.Model.WeightInit.Default,
+                    Head: global::Miro.Dsl.Model.HeadKind.Incremental,
+                    HeadClasses: 0),
                 Learner: global::Miro.Dsl.Model.LearnerKind.Er,
                 Epochs: 2,
                 Batch: 16,
@@ -189,6 +193,21 @@ namespace Consumer.Policies
             public const global::Miro.Dsl.Model.MeterKind Meter = global::Miro.Dsl.Model.MeterKind.Battery;
         }
 
+        /// <summary>The network the train block declares: architecture, weight initialisation and head.</summary>
+        public static class Model
+        {
+            /// <summary>The architecture.</summary>
+            /// <remarks>From edge-camera.miro(25): <c>model mlp(hidden: [100, 100])</c></remarks>
+            public const global::Miro.Dsl.Model.ModelKind Kind = global::Miro.Dsl.Model.ModelKind.Mlp;
+
+            /// <summary>How weights are initialised.</summary>
+            /// <remarks>From edge-camera.miro(25): <c>model mlp(hidden: [100, 100])</c></remarks>
+            public const global::Miro.Dsl.Model.WeightInit Init = global::Miro.Dsl.Model.WeightInit.Default;
+
+            /// <summary>Whether the head grows per task or has every class of the data set from task 1.</summary>
+            public const global::Miro.Dsl.Model.HeadKind Head = global::Miro.Dsl.Model.HeadKind.Incremental;
+        }
+
         /// <summary>The budget block's energy budgets, in joules.</summary>
         public static class Budget
         {
@@ -205,31 +224,31 @@ namespace Consumer.Policies
         public static class Profile
         {
             /// <summary>First task (1-based) at which profiling runs.</summary>
-            /// <remarks>From edge-camera.miro(42): <c>from task 2  sample 10%  trial 1 epoch  warmup 0 epochs</c></remarks>
+            /// <remarks>From edge-camera.miro(42): <c>from task 2</c></remarks>
             public const int FromTask = 2;
 
             /// <summary>Fraction of the stream and memories each trial uses.</summary>
-            /// <remarks>From edge-camera.miro(42): <c>from task 2  sample 10%  trial 1 epoch  warmup 0 epochs</c></remarks>
+            /// <remarks>From edge-camera.miro(42): <c>sample 10%</c></remarks>
             public const double SampleFraction = 0.1;
 
             /// <summary>Epochs each candidate trains for.</summary>
-            /// <remarks>From edge-camera.miro(42): <c>from task 2  sample 10%  trial 1 epoch  warmup 0 epochs</c></remarks>
+            /// <remarks>From edge-camera.miro(42): <c>trial 1 epoch</c></remarks>
             public const int TrialEpochs = 1;
 
             /// <summary>Warm-start epochs before the trials.</summary>
-            /// <remarks>From edge-camera.miro(42): <c>from task 2  sample 10%  trial 1 epoch  warmup 0 epochs</c></remarks>
+            /// <remarks>From edge-camera.miro(42): <c>warmup 0 epochs</c></remarks>
             public const int WarmupEpochs = 0;
 
             /// <summary>Fraction of candidates kept by accuracy.</summary>
-            /// <remarks>From edge-camera.miro(43): <c>keep top 50%  navigate grid</c></remarks>
+            /// <remarks>From edge-camera.miro(43): <c>keep top 50%</c></remarks>
             public const double KeepTopFraction = 0.5;
 
             /// <summary>How candidates are enumerated.</summary>
-            /// <remarks>From edge-camera.miro(43): <c>keep top 50%  navigate grid</c></remarks>
+            /// <remarks>From edge-camera.miro(43): <c>navigate grid</c></remarks>
             public const global::Miro.Dsl.Model.NavigationKind Navigation = global::Miro.Dsl.Model.NavigationKind.Grid;
 
             /// <summary>For random navigation, the fraction of candidates tried.</summary>
-            /// <remarks>From edge-camera.miro(43): <c>keep top 50%  navigate grid</c></remarks>
+            /// <remarks>From edge-camera.miro(43): <c>navigate grid</c></remarks>
             public const double RandomFraction = 1.0;
 
             /// <summary>What the profiler maximises.</summary>

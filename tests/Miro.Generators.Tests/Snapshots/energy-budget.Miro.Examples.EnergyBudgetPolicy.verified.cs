@@ -50,7 +50,8 @@ namespace Miro.Examples
                     Selection: global::Miro.Dsl.Model.EpisodicSelection.Balanced),
                 Storage: new global::Miro.Dsl.Model.StorageTierSpec(
                     CapacityBytes: null,
-                    Path: "miro-store"),
+                    Path: "miro-store",
+                    OnCorrupt: global::Miro.Dsl.Model.CorruptSampleAction.Skip),
                 Swap: new global::Miro.Dsl.Model.SwapSpec(
                     Ratio: 0.25,
                     EveryEpochs: 1,
@@ -58,7 +59,10 @@ namespace Miro.Examples
             Train: new global::Miro.Dsl.Model.TrainSpec(
                 Model: new global::Miro.Dsl.Model.ModelSpec(
                     Kind: global::Miro.Dsl.Model.ModelKind.Mlp,
-                    Hidden: new global::Miro.Dsl.Model.EquatableArray<int>(new int[] { 100, 100 })),
+                    Hidden: new global::Miro.Dsl.Model.EquatableArray<int>(new int[] { 100, 100 }),
+                    Init: global::Miro.Dsl.Model.WeightInit.Default,
+                    Head: global::Miro.Dsl.Model.HeadKind.Incremental,
+                    HeadClasses: 0),
                 Learner: global::Miro.Dsl.Model.LearnerKind.Er,
                 Epochs: 20,
                 Batch: 16,
@@ -137,6 +141,21 @@ namespace Miro.Examples
             /// <summary>The energy meter to use.</summary>
             /// <remarks>From energy-budget.miro(15): <c>meter auto</c></remarks>
             public const global::Miro.Dsl.Model.MeterKind Meter = global::Miro.Dsl.Model.MeterKind.Auto;
+        }
+
+        /// <summary>The network the train block declares: architecture, weight initialisation and head.</summary>
+        public static class Model
+        {
+            /// <summary>The architecture.</summary>
+            /// <remarks>From energy-budget.miro(34): <c>model mlp(hidden: [100, 100])</c></remarks>
+            public const global::Miro.Dsl.Model.ModelKind Kind = global::Miro.Dsl.Model.ModelKind.Mlp;
+
+            /// <summary>How weights are initialised.</summary>
+            /// <remarks>From energy-budget.miro(34): <c>model mlp(hidden: [100, 100])</c></remarks>
+            public const global::Miro.Dsl.Model.WeightInit Init = global::Miro.Dsl.Model.WeightInit.Default;
+
+            /// <summary>Whether the head grows per task or has every class of the data set from task 1.</summary>
+            public const global::Miro.Dsl.Model.HeadKind Head = global::Miro.Dsl.Model.HeadKind.Incremental;
         }
 
         /// <summary>The budget block's energy budgets, in joules.</summary>

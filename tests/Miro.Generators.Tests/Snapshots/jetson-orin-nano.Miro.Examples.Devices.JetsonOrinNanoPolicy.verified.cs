@@ -50,7 +50,8 @@ namespace Miro.Examples.Devices
                     Selection: global::Miro.Dsl.Model.EpisodicSelection.Balanced),
                 Storage: new global::Miro.Dsl.Model.StorageTierSpec(
                     CapacityBytes: 8589934592L,
-                    Path: "/var/lib/miro/store"),
+                    Path: "/var/lib/miro/store",
+                    OnCorrupt: global::Miro.Dsl.Model.CorruptSampleAction.Skip),
                 Swap: new global::Miro.Dsl.Model.SwapSpec(
                     Ratio: 0.5,
                     EveryEpochs: 1,
@@ -58,7 +59,10 @@ namespace Miro.Examples.Devices
             Train: new global::Miro.Dsl.Model.TrainSpec(
                 Model: new global::Miro.Dsl.Model.ModelSpec(
                     Kind: global::Miro.Dsl.Model.ModelKind.ReducedResNet18,
-                    Hidden: global::Miro.Dsl.Model.EquatableArray<int>.Empty),
+                    Hidden: global::Miro.Dsl.Model.EquatableArray<int>.Empty,
+                    Init: global::Miro.Dsl.Model.WeightInit.Default,
+                    Head: global::Miro.Dsl.Model.HeadKind.Incremental,
+                    HeadClasses: 0),
                 Learner: global::Miro.Dsl.Model.LearnerKind.Er,
                 Epochs: 5,
                 Batch: 32,
@@ -183,6 +187,21 @@ namespace Miro.Examples.Devices
             public const global::Miro.Dsl.Model.MeterKind Meter = global::Miro.Dsl.Model.MeterKind.Ina3221;
         }
 
+        /// <summary>The network the train block declares: architecture, weight initialisation and head.</summary>
+        public static class Model
+        {
+            /// <summary>The architecture.</summary>
+            /// <remarks>From jetson-orin-nano.miro(35): <c>model reduced_resnet18</c></remarks>
+            public const global::Miro.Dsl.Model.ModelKind Kind = global::Miro.Dsl.Model.ModelKind.ReducedResNet18;
+
+            /// <summary>How weights are initialised.</summary>
+            /// <remarks>From jetson-orin-nano.miro(35): <c>model reduced_resnet18</c></remarks>
+            public const global::Miro.Dsl.Model.WeightInit Init = global::Miro.Dsl.Model.WeightInit.Default;
+
+            /// <summary>Whether the head grows per task or has every class of the data set from task 1.</summary>
+            public const global::Miro.Dsl.Model.HeadKind Head = global::Miro.Dsl.Model.HeadKind.Incremental;
+        }
+
         /// <summary>The budget block's energy budgets, in joules.</summary>
         public static class Budget
         {
@@ -207,31 +226,31 @@ namespace Miro.Examples.Devices
         public static class Profile
         {
             /// <summary>First task (1-based) at which profiling runs.</summary>
-            /// <remarks>From jetson-orin-nano.miro(55): <c>from task 2  sample 10%  trial 1 epoch  warmup 1 epoch</c></remarks>
+            /// <remarks>From jetson-orin-nano.miro(55): <c>from task 2</c></remarks>
             public const int FromTask = 2;
 
             /// <summary>Fraction of the stream and memories each trial uses.</summary>
-            /// <remarks>From jetson-orin-nano.miro(55): <c>from task 2  sample 10%  trial 1 epoch  warmup 1 epoch</c></remarks>
+            /// <remarks>From jetson-orin-nano.miro(55): <c>sample 10%</c></remarks>
             public const double SampleFraction = 0.1;
 
             /// <summary>Epochs each candidate trains for.</summary>
-            /// <remarks>From jetson-orin-nano.miro(55): <c>from task 2  sample 10%  trial 1 epoch  warmup 1 epoch</c></remarks>
+            /// <remarks>From jetson-orin-nano.miro(55): <c>trial 1 epoch</c></remarks>
             public const int TrialEpochs = 1;
 
             /// <summary>Warm-start epochs before the trials.</summary>
-            /// <remarks>From jetson-orin-nano.miro(55): <c>from task 2  sample 10%  trial 1 epoch  warmup 1 epoch</c></remarks>
+            /// <remarks>From jetson-orin-nano.miro(55): <c>warmup 1 epoch</c></remarks>
             public const int WarmupEpochs = 1;
 
             /// <summary>Fraction of candidates kept by accuracy.</summary>
-            /// <remarks>From jetson-orin-nano.miro(56): <c>keep top 40%  navigate random 50%</c></remarks>
+            /// <remarks>From jetson-orin-nano.miro(56): <c>keep top 40%</c></remarks>
             public const double KeepTopFraction = 0.4;
 
             /// <summary>How candidates are enumerated.</summary>
-            /// <remarks>From jetson-orin-nano.miro(56): <c>keep top 40%  navigate random 50%</c></remarks>
+            /// <remarks>From jetson-orin-nano.miro(56): <c>navigate random 50%</c></remarks>
             public const global::Miro.Dsl.Model.NavigationKind Navigation = global::Miro.Dsl.Model.NavigationKind.Random;
 
             /// <summary>For random navigation, the fraction of candidates tried.</summary>
-            /// <remarks>From jetson-orin-nano.miro(56): <c>keep top 40%  navigate random 50%</c></remarks>
+            /// <remarks>From jetson-orin-nano.miro(56): <c>navigate random 50%</c></remarks>
             public const double RandomFraction = 0.5;
 
             /// <summary>What the profiler maximises.</summary>

@@ -50,7 +50,8 @@ namespace Miro.Examples.Devices
                     Selection: global::Miro.Dsl.Model.EpisodicSelection.Reservoir),
                 Storage: new global::Miro.Dsl.Model.StorageTierSpec(
                     CapacityBytes: 2147483648L,
-                    Path: "miro-store"),
+                    Path: "miro-store",
+                    OnCorrupt: global::Miro.Dsl.Model.CorruptSampleAction.Skip),
                 Swap: new global::Miro.Dsl.Model.SwapSpec(
                     Ratio: 0.5,
                     EveryEpochs: 2,
@@ -58,7 +59,10 @@ namespace Miro.Examples.Devices
             Train: new global::Miro.Dsl.Model.TrainSpec(
                 Model: new global::Miro.Dsl.Model.ModelSpec(
                     Kind: global::Miro.Dsl.Model.ModelKind.Mlp,
-                    Hidden: new global::Miro.Dsl.Model.EquatableArray<int>(new int[] { 256, 256 })),
+                    Hidden: new global::Miro.Dsl.Model.EquatableArray<int>(new int[] { 256, 256 }),
+                    Init: global::Miro.Dsl.Model.WeightInit.Default,
+                    Head: global::Miro.Dsl.Model.HeadKind.Incremental,
+                    HeadClasses: 0),
                 Learner: global::Miro.Dsl.Model.LearnerKind.OnlineEr,
                 Epochs: 1,
                 Batch: 32,
@@ -125,7 +129,7 @@ namespace Miro.Examples.Devices
         /// <remarks>
         /// From laptop.miro(32): <c>episodic capacity 2000 samples select reservoir</c><br/>
         /// From laptop.miro(34): <c>swap ratio 50% every 2 epochs policy entropy</c><br/>
-        /// From laptop.miro(40): <c>epochs 1  batch 32  threads 2</c>
+        /// From laptop.miro(40): <c>batch 32</c>
         /// </remarks>
         public static Configuration Default { get; } = new Configuration(EpisodicCapacity: 2000, SwapRatio: 0.5, Batch: 32);
 
@@ -183,6 +187,21 @@ namespace Miro.Examples.Devices
             public const double ComputeJoulesPerFlop = 3E-11;
         }
 
+        /// <summary>The network the train block declares: architecture, weight initialisation and head.</summary>
+        public static class Model
+        {
+            /// <summary>The architecture.</summary>
+            /// <remarks>From laptop.miro(38): <c>model mlp(hidden: [256, 256])</c></remarks>
+            public const global::Miro.Dsl.Model.ModelKind Kind = global::Miro.Dsl.Model.ModelKind.Mlp;
+
+            /// <summary>How weights are initialised.</summary>
+            /// <remarks>From laptop.miro(38): <c>model mlp(hidden: [256, 256])</c></remarks>
+            public const global::Miro.Dsl.Model.WeightInit Init = global::Miro.Dsl.Model.WeightInit.Default;
+
+            /// <summary>Whether the head grows per task or has every class of the data set from task 1.</summary>
+            public const global::Miro.Dsl.Model.HeadKind Head = global::Miro.Dsl.Model.HeadKind.Incremental;
+        }
+
         /// <summary>The budget block's energy budgets, in joules.</summary>
         public static class Budget
         {
@@ -199,30 +218,30 @@ namespace Miro.Examples.Devices
         public static class Profile
         {
             /// <summary>First task (1-based) at which profiling runs.</summary>
-            /// <remarks>From laptop.miro(57): <c>from task 2  sample 10%  trial 1 epoch</c></remarks>
+            /// <remarks>From laptop.miro(57): <c>from task 2</c></remarks>
             public const int FromTask = 2;
 
             /// <summary>Fraction of the stream and memories each trial uses.</summary>
-            /// <remarks>From laptop.miro(57): <c>from task 2  sample 10%  trial 1 epoch</c></remarks>
+            /// <remarks>From laptop.miro(57): <c>sample 10%</c></remarks>
             public const double SampleFraction = 0.1;
 
             /// <summary>Epochs each candidate trains for.</summary>
-            /// <remarks>From laptop.miro(57): <c>from task 2  sample 10%  trial 1 epoch</c></remarks>
+            /// <remarks>From laptop.miro(57): <c>trial 1 epoch</c></remarks>
             public const int TrialEpochs = 1;
 
             /// <summary>Warm-start epochs before the trials.</summary>
             public const int WarmupEpochs = 0;
 
             /// <summary>Fraction of candidates kept by accuracy.</summary>
-            /// <remarks>From laptop.miro(58): <c>keep top 50%  navigate grid</c></remarks>
+            /// <remarks>From laptop.miro(58): <c>keep top 50%</c></remarks>
             public const double KeepTopFraction = 0.5;
 
             /// <summary>How candidates are enumerated.</summary>
-            /// <remarks>From laptop.miro(58): <c>keep top 50%  navigate grid</c></remarks>
+            /// <remarks>From laptop.miro(58): <c>navigate grid</c></remarks>
             public const global::Miro.Dsl.Model.NavigationKind Navigation = global::Miro.Dsl.Model.NavigationKind.Grid;
 
             /// <summary>For random navigation, the fraction of candidates tried.</summary>
-            /// <remarks>From laptop.miro(58): <c>keep top 50%  navigate grid</c></remarks>
+            /// <remarks>From laptop.miro(58): <c>navigate grid</c></remarks>
             public const double RandomFraction = 1.0;
 
             /// <summary>What the profiler maximises.</summary>

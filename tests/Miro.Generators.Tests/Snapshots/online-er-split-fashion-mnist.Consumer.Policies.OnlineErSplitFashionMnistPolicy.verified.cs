@@ -8,7 +8,7 @@ namespace Consumer.Policies
     /// The <c>OnlineErSplitFashionMnist</c> policy from <c>online-er-split-fashion-mnist.miro</c>, compiled at build time: its bound
     /// <see cref="Spec"/>, typed constants in SI units, and its candidate <see cref="Configuration"/>s.
     /// </summary>
-    /// <remarks>From online-er-split-fashion-mnist.miro(5): <c>policy OnlineErSplitFashionMnist</c></remarks>
+    /// <remarks>From online-er-split-fashion-mnist.miro(7): <c>policy OnlineErSplitFashionMnist</c></remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Miro.Generators", "VERSION")]
     public sealed partial class OnlineErSplitFashionMnistPolicy : global::Miro.Dsl.IMiroPolicy
     {
@@ -49,7 +49,10 @@ namespace Consumer.Policies
             Train: new global::Miro.Dsl.Model.TrainSpec(
                 Model: new global::Miro.Dsl.Model.ModelSpec(
                     Kind: global::Miro.Dsl.Model.ModelKind.Mlp,
-                    Hidden: new global::Miro.Dsl.Model.EquatableArray<int>(new int[] { 100, 100 })),
+                    Hidden: new global::Miro.Dsl.Model.EquatableArray<int>(new int[] { 100, 100 }),
+                    Init: global::Miro.Dsl.Model.WeightInit.Xavier,
+                    Head: global::Miro.Dsl.Model.HeadKind.Fixed,
+                    HeadClasses: 10),
                 Learner: global::Miro.Dsl.Model.LearnerKind.OnlineEr,
                 Epochs: 1,
                 Batch: 10,
@@ -89,20 +92,40 @@ namespace Consumer.Policies
         public static class Device
         {
             /// <summary>Installed DRAM, in bytes.</summary>
-            /// <remarks>From online-er-split-fashion-mnist.miro(7): <c>dram 4 GiB</c></remarks>
+            /// <remarks>From online-er-split-fashion-mnist.miro(9): <c>dram 4 GiB</c></remarks>
             public const long DramBytes = 4294967296L;
 
             /// <summary>Board power when idle, in watts.</summary>
-            /// <remarks>From online-er-split-fashion-mnist.miro(8): <c>power { idle 5 W  active 15 W }</c></remarks>
+            /// <remarks>From online-er-split-fashion-mnist.miro(10): <c>power { idle 5 W  active 15 W }</c></remarks>
             public const double IdleWatts = 5.0;
 
             /// <summary>Board power with all cores busy, in watts.</summary>
-            /// <remarks>From online-er-split-fashion-mnist.miro(8): <c>power { idle 5 W  active 15 W }</c></remarks>
+            /// <remarks>From online-er-split-fashion-mnist.miro(10): <c>power { idle 5 W  active 15 W }</c></remarks>
             public const double ActiveWatts = 15.0;
 
             /// <summary>The energy meter to use.</summary>
-            /// <remarks>From online-er-split-fashion-mnist.miro(9): <c>meter auto</c></remarks>
+            /// <remarks>From online-er-split-fashion-mnist.miro(11): <c>meter auto</c></remarks>
             public const global::Miro.Dsl.Model.MeterKind Meter = global::Miro.Dsl.Model.MeterKind.Auto;
+        }
+
+        /// <summary>The network the train block declares: architecture, weight initialisation and head.</summary>
+        public static class Model
+        {
+            /// <summary>The architecture.</summary>
+            /// <remarks>From online-er-split-fashion-mnist.miro(28): <c>model mlp(hidden: [100, 100], init: xavier)</c></remarks>
+            public const global::Miro.Dsl.Model.ModelKind Kind = global::Miro.Dsl.Model.ModelKind.Mlp;
+
+            /// <summary>How weights are initialised.</summary>
+            /// <remarks>From online-er-split-fashion-mnist.miro(28): <c>model mlp(hidden: [100, 100], init: xavier)</c></remarks>
+            public const global::Miro.Dsl.Model.WeightInit Init = global::Miro.Dsl.Model.WeightInit.Xavier;
+
+            /// <summary>Whether the head grows per task or has every class of the data set from task 1.</summary>
+            /// <remarks>From online-er-split-fashion-mnist.miro(29): <c>head fixed</c></remarks>
+            public const global::Miro.Dsl.Model.HeadKind Head = global::Miro.Dsl.Model.HeadKind.Fixed;
+
+            /// <summary>Outputs of the fixed head (the data set's classes).</summary>
+            /// <remarks>From online-er-split-fashion-mnist.miro(29): <c>head fixed</c></remarks>
+            public const int HeadClasses = 10;
         }
     }
 }

@@ -8,7 +8,7 @@ namespace Miro.Examples
     /// The <c>Quickstart</c> policy from <c>quickstart.miro</c>, compiled at build time: its bound
     /// <see cref="Spec"/>, typed constants in SI units, and its candidate <see cref="Configuration"/>s.
     /// </summary>
-    /// <remarks>From quickstart.miro(5): <c>policy Quickstart</c></remarks>
+    /// <remarks>From quickstart.miro(7): <c>policy Quickstart</c></remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Miro.Generators", "VERSION")]
     public sealed partial class QuickstartPolicy : global::Miro.Dsl.IMiroPolicy
     {
@@ -50,7 +50,8 @@ namespace Miro.Examples
                     Selection: global::Miro.Dsl.Model.EpisodicSelection.Balanced),
                 Storage: new global::Miro.Dsl.Model.StorageTierSpec(
                     CapacityBytes: null,
-                    Path: "miro-store"),
+                    Path: "miro-store",
+                    OnCorrupt: global::Miro.Dsl.Model.CorruptSampleAction.Skip),
                 Swap: new global::Miro.Dsl.Model.SwapSpec(
                     Ratio: 0.25,
                     EveryEpochs: 1,
@@ -58,7 +59,10 @@ namespace Miro.Examples
             Train: new global::Miro.Dsl.Model.TrainSpec(
                 Model: new global::Miro.Dsl.Model.ModelSpec(
                     Kind: global::Miro.Dsl.Model.ModelKind.Mlp,
-                    Hidden: new global::Miro.Dsl.Model.EquatableArray<int>(new int[] { 100, 100 })),
+                    Hidden: new global::Miro.Dsl.Model.EquatableArray<int>(new int[] { 100, 100 }),
+                    Init: global::Miro.Dsl.Model.WeightInit.Default,
+                    Head: global::Miro.Dsl.Model.HeadKind.Incremental,
+                    HeadClasses: 0),
                 Learner: global::Miro.Dsl.Model.LearnerKind.Er,
                 Epochs: 5,
                 Batch: 16,
@@ -81,7 +85,7 @@ namespace Miro.Examples
             }),
             Profile: new global::Miro.Dsl.Model.ProfileSpec(
                 FromTask: 2,
-                SampleFraction: 0.1,
+                SampleFraction: 0.05,
                 TrialEpochs: 1,
                 WarmupEpochs: 0,
                 KeepTopFraction: 0.5,
@@ -94,14 +98,14 @@ namespace Miro.Examples
         global::Miro.Dsl.Model.PolicySpec global::Miro.Dsl.IMiroPolicy.Spec => Spec;
 
         /// <summary>One configuration: a value for each tunable the spec declares.</summary>
-        /// <param name="EpisodicCapacity">Episodic (replay) memory capacity, in samples. From quickstart.miro(42): <c>episodic.capacity in {100, 200, 400}</c></param>
-        /// <param name="StreamCapacity">Stream buffer capacity, in samples. From quickstart.miro(43): <c>stream.capacity   in {600, 1200}</c></param>
+        /// <param name="EpisodicCapacity">Episodic (replay) memory capacity, in samples. From quickstart.miro(44): <c>episodic.capacity in {100, 200, 400}</c></param>
+        /// <param name="StreamCapacity">Stream buffer capacity, in samples. From quickstart.miro(45): <c>stream.capacity   in {600, 1200}</c></param>
         public readonly record struct Configuration(int EpisodicCapacity, int StreamCapacity);
 
         /// <summary>The configuration of the spec's base values (what runs until profiling picks another).</summary>
         /// <remarks>
-        /// From quickstart.miro(27): <c>episodic capacity 200 samples select balanced</c><br/>
-        /// From quickstart.miro(26): <c>stream   capacity 1200 samples</c>
+        /// From quickstart.miro(29): <c>episodic capacity 200 samples select balanced</c><br/>
+        /// From quickstart.miro(28): <c>stream   capacity 1200 samples</c>
         /// </remarks>
         public static Configuration Default { get; } = new Configuration(EpisodicCapacity: 200, StreamCapacity: 1200);
 
@@ -121,71 +125,86 @@ namespace Miro.Examples
         public static class Device
         {
             /// <summary>Installed DRAM, in bytes.</summary>
-            /// <remarks>From quickstart.miro(11): <c>dram 2 GiB</c></remarks>
+            /// <remarks>From quickstart.miro(13): <c>dram 2 GiB</c></remarks>
             public const long DramBytes = 2147483648L;
 
             /// <summary>The storage technology.</summary>
-            /// <remarks>From quickstart.miro(12): <c>storage ssd 32 GiB { read 1.7 nJ/B  write 3.4 nJ/B }</c></remarks>
+            /// <remarks>From quickstart.miro(14): <c>storage ssd 32 GiB { read 1.7 nJ/B  write 3.4 nJ/B }</c></remarks>
             public const string StorageKind = "ssd";
 
             /// <summary>Flash capacity, in bytes.</summary>
-            /// <remarks>From quickstart.miro(12): <c>storage ssd 32 GiB { read 1.7 nJ/B  write 3.4 nJ/B }</c></remarks>
+            /// <remarks>From quickstart.miro(14): <c>storage ssd 32 GiB { read 1.7 nJ/B  write 3.4 nJ/B }</c></remarks>
             public const long StorageCapacityBytes = 34359738368L;
 
             /// <summary>Energy per byte read from flash, in joules.</summary>
-            /// <remarks>From quickstart.miro(12): <c>storage ssd 32 GiB { read 1.7 nJ/B  write 3.4 nJ/B }</c></remarks>
+            /// <remarks>From quickstart.miro(14): <c>storage ssd 32 GiB { read 1.7 nJ/B  write 3.4 nJ/B }</c></remarks>
             public const double StorageReadJoulesPerByte = 1.7E-09;
 
             /// <summary>Energy per byte written to flash, in joules.</summary>
-            /// <remarks>From quickstart.miro(12): <c>storage ssd 32 GiB { read 1.7 nJ/B  write 3.4 nJ/B }</c></remarks>
+            /// <remarks>From quickstart.miro(14): <c>storage ssd 32 GiB { read 1.7 nJ/B  write 3.4 nJ/B }</c></remarks>
             public const double StorageWriteJoulesPerByte = 3.4E-09;
 
             /// <summary>Board power when idle, in watts.</summary>
-            /// <remarks>From quickstart.miro(13): <c>power { idle 5 W  active 15 W }</c></remarks>
+            /// <remarks>From quickstart.miro(15): <c>power { idle 5 W  active 15 W }</c></remarks>
             public const double IdleWatts = 5.0;
 
             /// <summary>Board power with all cores busy, in watts.</summary>
-            /// <remarks>From quickstart.miro(13): <c>power { idle 5 W  active 15 W }</c></remarks>
+            /// <remarks>From quickstart.miro(15): <c>power { idle 5 W  active 15 W }</c></remarks>
             public const double ActiveWatts = 15.0;
 
             /// <summary>The energy meter to use.</summary>
-            /// <remarks>From quickstart.miro(14): <c>meter auto</c></remarks>
+            /// <remarks>From quickstart.miro(16): <c>meter auto</c></remarks>
             public const global::Miro.Dsl.Model.MeterKind Meter = global::Miro.Dsl.Model.MeterKind.Auto;
+        }
+
+        /// <summary>The network the train block declares: architecture, weight initialisation and head.</summary>
+        public static class Model
+        {
+            /// <summary>The architecture.</summary>
+            /// <remarks>From quickstart.miro(35): <c>model mlp(hidden: [100, 100])</c></remarks>
+            public const global::Miro.Dsl.Model.ModelKind Kind = global::Miro.Dsl.Model.ModelKind.Mlp;
+
+            /// <summary>How weights are initialised.</summary>
+            /// <remarks>From quickstart.miro(35): <c>model mlp(hidden: [100, 100])</c></remarks>
+            public const global::Miro.Dsl.Model.WeightInit Init = global::Miro.Dsl.Model.WeightInit.Default;
+
+            /// <summary>Whether the head grows per task or has every class of the data set from task 1.</summary>
+            public const global::Miro.Dsl.Model.HeadKind Head = global::Miro.Dsl.Model.HeadKind.Incremental;
         }
 
         /// <summary>The profile block's values (fractions in [0, 1]).</summary>
         public static class Profile
         {
             /// <summary>First task (1-based) at which profiling runs.</summary>
-            /// <remarks>From quickstart.miro(47): <c>from task 2  sample 10%  trial 1 epoch  warmup 0 epochs</c></remarks>
+            /// <remarks>From quickstart.miro(49): <c>from task 2</c></remarks>
             public const int FromTask = 2;
 
             /// <summary>Fraction of the stream and memories each trial uses.</summary>
-            /// <remarks>From quickstart.miro(47): <c>from task 2  sample 10%  trial 1 epoch  warmup 0 epochs</c></remarks>
-            public const double SampleFraction = 0.1;
+            /// <remarks>From quickstart.miro(49): <c>sample 5%</c></remarks>
+            public const double SampleFraction = 0.05;
 
             /// <summary>Epochs each candidate trains for.</summary>
-            /// <remarks>From quickstart.miro(47): <c>from task 2  sample 10%  trial 1 epoch  warmup 0 epochs</c></remarks>
+            /// <remarks>From quickstart.miro(49): <c>trial 1 epoch</c></remarks>
             public const int TrialEpochs = 1;
 
             /// <summary>Warm-start epochs before the trials.</summary>
-            /// <remarks>From quickstart.miro(47): <c>from task 2  sample 10%  trial 1 epoch  warmup 0 epochs</c></remarks>
+            /// <remarks>From quickstart.miro(49): <c>warmup 0 epochs</c></remarks>
             public const int WarmupEpochs = 0;
 
             /// <summary>Fraction of candidates kept by accuracy.</summary>
-            /// <remarks>From quickstart.miro(48): <c>keep top 50%  navigate grid</c></remarks>
+            /// <remarks>From quickstart.miro(50): <c>keep top 50%</c></remarks>
             public const double KeepTopFraction = 0.5;
 
             /// <summary>How candidates are enumerated.</summary>
-            /// <remarks>From quickstart.miro(48): <c>keep top 50%  navigate grid</c></remarks>
+            /// <remarks>From quickstart.miro(50): <c>navigate grid</c></remarks>
             public const global::Miro.Dsl.Model.NavigationKind Navigation = global::Miro.Dsl.Model.NavigationKind.Grid;
 
             /// <summary>For random navigation, the fraction of candidates tried.</summary>
-            /// <remarks>From quickstart.miro(48): <c>keep top 50%  navigate grid</c></remarks>
+            /// <remarks>From quickstart.miro(50): <c>navigate grid</c></remarks>
             public const double RandomFraction = 1.0;
 
             /// <summary>What the profiler maximises.</summary>
-            /// <remarks>From quickstart.miro(49): <c>objective accuracy per joule</c></remarks>
+            /// <remarks>From quickstart.miro(51): <c>objective accuracy per joule</c></remarks>
             public const global::Miro.Dsl.Model.Objective Objective = global::Miro.Dsl.Model.Objective.AccuracyPerJoule;
         }
     }

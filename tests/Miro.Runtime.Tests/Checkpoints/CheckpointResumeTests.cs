@@ -74,18 +74,40 @@ public sealed class CheckpointResumeTests
         Assert.Equal(expected.Tasks[2].FinalLoss, resumed.Tasks[2].FinalLoss);
     }
 
-    [Fact]
-    public void A_step_checkpointer_registered_before_the_storage_tier_is_refused()
+    [Theory]
+    [InlineData(ReplayMix.Concat, 31)]
+    [InlineData(ReplayMix.Balanced, 32)]
+    public void Time_based_checkpoints_at_irregular_steps_resume_to_the_uninterrupted_result(ReplayMix replay, int seed)
     {
-        var policy = ResumeScenario.Policy();
-        using var dir = new TempDirectory();
-        using var tier = new StorageTier(policy.Memory.Storage!, policy.Memory.Swap, dir.Path);
-        var checkpointer = new Checkpointer(dir.Path, tier, everySteps: 5);
-        using var session = MiroSession.Create(policy, EmbeddedData.Train, EmbeddedData.Test,
-            new SessionOptions { Seed = ResumeScenario.Seed, Threads = 1, Hooks = [checkpointer, tier] });
+        var policy = ResumeScenario.Policy(replay);
+        using var straight = new TempDirectory();
+        using var interrupted = new TempDirectory();
+        var expected = ResumeScenario.Run(straight.Path, policy, checkpointEveryEpochs: 0);
 
-        var error = Assert.Throws<InvalidOperationException>(() => session.RunTask(0));
-        Assert.Contains("register the Checkpointer after the StorageTier", error.Message);
+        // A clock that advances 0-3 ms per reading, with a 40 ms interval: checkpoints land at irregular steps.
+        var interval = TimeSpan.FromMilliseconds(40);
+        Assert.Throws<SimulatedCrash>(() => ResumeScenario.Run(interrupted.Path, policy, checkpointEveryEpochs: 0,
+            extraHook: new CrashAfterStep(task: 2, epoch: 1, step: 50), checkpointInterval: interval, checkpointClock: new SteppingClock(seed)));
+        var identity = Checkpointer.Inspect(interrupted.Path);
+        Assert.Equal(2, identity.CompletedTasks);
+        // The last checkpoint is a time-based one inside task 3's second epoch (there are no epoch or step-count checkpoints).
+        Assert.Equal(1, identity.EpochsDoneInTask);
+        Assert.InRange(identity.StepsDoneInEpoch, 1, 51);
+        var resumed = ResumeScenario.Run(interrupted.Path, policy, checkpointEveryEpochs: 0, checkpointInterval: interval, checkpointClock: new SteppingClock(seed + 100));
+
+        Assert.Equal(expected.AccuracyMatrix, resumed.AccuracyMatrix);
+        Assert.Equal(expected.Tasks[2].FinalLoss, resumed.Tasks[2].FinalLoss);
+    }
+
+    /// <summary>A deterministic clock: every reading advances it by a seeded 0-3 ms.</summary>
+    private sealed class SteppingClock(int seed) : TimeProvider
+    {
+        private readonly Random _random = new(seed);
+        private long _now;
+
+        public override long TimestampFrequency => 1000;
+
+        public override long GetTimestamp() => _now += _random.Next(0, 4);
     }
 
     private sealed class SimulatedCrash : Exception;
@@ -124,8 +146,9 @@ public sealed class CheckpointResumeTests
         ResumeScenario.Run(dir.Path, policy, tasks: 1);
         using var session = MiroSession.Create(policy, EmbeddedData.Train, EmbeddedData.Test, new SessionOptions { Seed = ResumeScenario.Seed + 1, Threads = 1 });
         var error = Assert.Throws<CheckpointException>(() => new Checkpointer(dir.Path).Resume(session));
-        Assert.Contains("another run", error.Message);
-        Assert.Contains($"seed {ResumeScenario.Seed}", error.Message);
+        // The fingerprint names the setting that differs, with both values.
+        Assert.Contains("setting(s) differ from the run that wrote it", error.Message);
+        Assert.Contains($"run.seed: {ResumeScenario.Seed} in the checkpoint, {ResumeScenario.Seed + 1} now", error.Message);
     }
 
     [Fact]

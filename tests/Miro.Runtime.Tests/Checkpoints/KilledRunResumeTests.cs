@@ -5,6 +5,8 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using Miro.Runtime.Data;
+using Miro.Runtime.Memory;
 using Miro.Runtime.Tests.Memory;
 using Xunit;
 
@@ -12,8 +14,8 @@ namespace Miro.Runtime.Tests.Checkpoints;
 
 /// <summary>
 /// The resume guarantee with a real SIGKILL: a child process trains with a checkpoint after every
-/// epoch, is killed in the middle of a task (a seeded moment after the checkpoint of the task's first
-/// epoch), and a new process resumes from the run directory inside that task; its final accuracy
+/// epoch, is killed in the middle of a task (a seeded step after the checkpoint of the task's first
+/// epoch, where it stops until killed), and a new process resumes from the run directory inside that task; its final accuracy
 /// matrix equals an uninterrupted run's, bit for bit. The mid-epoch case does the same with a checkpoint
 /// every 16 steps and a kill at a seeded step inside an epoch.
 /// </summary>
@@ -28,14 +30,15 @@ public sealed class KilledRunResumeTests
         using var killed = new TempDirectory();
         var expected = RunChild(straight.Path, replay, killAfter: null, delay: TimeSpan.Zero);
 
-        // Killed a seeded moment after the checkpoint that follows epoch 1 of task 2 or 3 (of 2 epochs):
-        // the resumed process continues inside that task, with its second epoch.
+        // Killed with SIGKILL at a seeded step of epoch 2 of task 2 or 3 (of 2 epochs), after the checkpoint
+        // that follows epoch 1: the child stops there until killed (no race between the kill and the
+        // epoch's end), and the resumed process continues inside that task, with its second epoch.
         var random = new Random(seed);
         int task = random.Next(2, 4);
-        string killPoint = $"EPOCH {task} 1";
-        // The child stretches that epoch's 100+ steps by 5 ms each (over half a second): the kill lands in it.
-        var partial = RunChild(killed.Path, replay, killPoint, TimeSpan.FromMilliseconds(random.Next(0, 200)), task.ToString(CultureInfo.InvariantCulture));
+        string hang = random.Next(1, 61).ToString(CultureInfo.InvariantCulture);
+        var partial = RunChild(killed.Path, replay, "HANG", TimeSpan.FromMilliseconds(random.Next(0, 50)), task.ToString(CultureInfo.InvariantCulture), "2", "0", hang);
         Assert.DoesNotContain("MATRIX", partial); // it really died before the end
+        Assert.Contains($"EPOCH {task} 1", partial);
         var resumed = RunChild(killed.Path, replay, killAfter: null, delay: TimeSpan.Zero);
 
         Assert.Equal(Matrix(expected), Matrix(resumed));
@@ -74,6 +77,38 @@ public sealed class KilledRunResumeTests
         Assert.Equal(Matrix(expected), Matrix(resumed));
         // Inside the first epoch of task `task`, after the last step checkpoint before the kill.
         Assert.Contains($"RESUMED {task - 1} 0 {hang / 16 * 16}", resumed);
+    }
+
+    [Theory]
+    [InlineData("balanced", 31)]
+    [InlineData("concat", 32)]
+    public void A_run_sigkilled_while_the_store_writer_is_mid_task_resumes_to_the_uninterrupted_result_storing_each_sample_once(string replay, int seed)
+    {
+        using var straight = new TempDirectory();
+        using var killed = new TempDirectory();
+        var expected = RunChild(straight.Path, replay, killAfter: null, delay: TimeSpan.Zero);
+
+        // Every task's 1,000 samples are two commits of 512 and 488: the writer stops after the first commit of
+        // task 2 or 3 (commit 3 or 5) and the process is killed a seeded moment later, while that task trains.
+        var random = new Random(seed);
+        int task = random.Next(2, 4);
+        string[] args = ["0", "2", "0", "0", (2 * task - 1).ToString(CultureInfo.InvariantCulture)];
+        var partial = RunChild(killed.Path, replay, "WRITER-HANG", TimeSpan.FromMilliseconds(random.Next(0, 300)), args);
+        Assert.DoesNotContain("MATRIX", partial);
+        Assert.DoesNotContain($"TASK {task}", partial); // the task cannot end before its samples are durable
+        using (var store = SampleStore.Open(Path.Combine(killed.Path, "store"), 784, SampleEncoding.PixelBytes))
+        {
+            Assert.Equal(512, store.WrittenCount(task - 1)); // the committed batch survived the kill, the rest was never written
+            Assert.True(store.Verify().IsHealthy);
+        }
+
+        var resumed = RunChild(killed.Path, replay, killAfter: null, delay: TimeSpan.Zero);
+
+        Assert.Equal(Matrix(expected), Matrix(resumed));
+        using var straightStore = SampleStore.Open(Path.Combine(straight.Path, "store"), 784, SampleEncoding.PixelBytes);
+        using var resumedStore = SampleStore.Open(Path.Combine(killed.Path, "store"), 784, SampleEncoding.PixelBytes);
+        Assert.Equal(straightStore.Count, resumedStore.Count); // the resumed writer skipped the committed prefix
+        Assert.Equal(straightStore.WrittenCount(task - 1), resumedStore.WrittenCount(task - 1));
     }
 
     private static string[] Matrix(List<string> lines)

@@ -103,4 +103,29 @@ public sealed class DatasetLocatorTests
 
         Assert.Contains("expected fashion_mnist, mnist, cifar10 or cifar100", e.Message);
     }
+
+    public static TheoryData<string> CatalogNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var dataset in Miro.Dsl.Model.DatasetCatalog.All)
+        {
+            data.Add(dataset.Name);
+            foreach (string alias in dataset.Aliases)
+            {
+                data.Add(alias);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CatalogNames))]
+    public void Every_catalog_name_and_alias_is_a_dataset_the_locator_looks_for(string name)
+    {
+        // Only "no files here" may fail, never "unknown dataset": the spec and the locator share one list.
+        var e = Record.Exception(() => DatasetLocator.Locate(name, null, null, "/nonexistent"));
+
+        Assert.True(e is null or FileNotFoundException, e?.Message);
+    }
 }

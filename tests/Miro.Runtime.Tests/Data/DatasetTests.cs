@@ -25,6 +25,37 @@ public sealed class DatasetTests
     }
 
     [Fact]
+    public void A_byte_dataset_keeps_its_bytes_for_the_store_and_scales_its_floats_to_the_unit_interval()
+    {
+        byte[] raw = [0, 51, 255, 128, 7, 9];
+        var data = new Dataset(raw, SampleEncoding.PixelBytes, [1, 0], new SampleShape(1, 1, 3), "bytes");
+
+        Assert.Equal(3, data.RawSampleBytes);
+        Assert.Equal(new byte[] { 128, 7, 9 }, data.RawFeatures(1).ToArray());
+        Assert.Equal(new[] { 0f, 0.2f, 1f }, data.Features(0).ToArray());
+        Assert.Equal(128 / 255f, data.Features(1)[0]);
+        var relabelled = data.WithLabels([0, 1]);
+        Assert.Equal(SampleEncoding.PixelBytes, relabelled.Encoding);
+        Assert.Equal(data.RawFeatures(1).ToArray(), relabelled.RawFeatures(1).ToArray());
+    }
+
+    [Fact]
+    public void A_float_dataset_is_its_own_raw_form()
+    {
+        var data = new Dataset([1.5f, -2f], [0, 1], new SampleShape(1, 1, 1), "floats");
+
+        Assert.Equal(SampleEncoding.Float32, data.Encoding);
+        Assert.Equal(BitConverter.GetBytes(-2f), data.RawFeatures(1).ToArray());
+    }
+
+    [Fact]
+    public void Raw_bytes_that_do_not_make_whole_samples_are_refused()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new Dataset(new byte[5], SampleEncoding.PixelBytes, [0, 1], new SampleShape(1, 1, 3), "short"));
+        Assert.Contains("short: 5 bytes of u8/255 do not make 2 samples of shape 1x1x3", e.Message);
+    }
+
+    [Fact]
     public void Mismatched_tensors_are_refused()
     {
         TorchRuntime.Initialize(1);

@@ -113,6 +113,37 @@ public sealed class IdxReaderTests
         Assert.Contains($"{dir.File("labels")}: has 3 labels but {dir.File("images")} has 4 images", e.Message);
     }
 
+    [Theory]
+    [InlineData(10)]
+    [InlineData(200)]
+    public void Label_beyond_the_class_count_names_the_labels_file_the_index_and_the_value(byte value)
+    {
+        using var dir = new TempDirectory();
+        (byte[] images, byte[] labels) = DataFiles.ImageSet(count: 6, rows: 2, cols: 2, classes: 3);
+        labels[8 + 4] = value; // header: magic 4 + one dimension 4; then one byte per label
+        File.WriteAllBytes(dir.File("images"), images);
+        File.WriteAllBytes(dir.File("labels"), labels);
+
+        var e = Assert.Throws<DataFormatException>(() => IdxReader.ReadDataset(dir.File("images"), dir.File("labels")));
+
+        Assert.Equal(dir.File("labels"), e.FilePath);
+        Assert.Contains($"label {value} at index 4 is out of range", e.Message);
+        Assert.Contains("10 classes (labels 0..9)", e.Message);
+    }
+
+    [Fact]
+    public void Labels_are_checked_against_the_given_class_count()
+    {
+        using var dir = new TempDirectory();
+        (byte[] images, byte[] labels) = DataFiles.ImageSet(count: 6, rows: 2, cols: 2, classes: 3);
+        File.WriteAllBytes(dir.File("images"), images);
+        File.WriteAllBytes(dir.File("labels"), labels);
+
+        Assert.Equal(3, IdxReader.ReadDataset(dir.File("images"), dir.File("labels"), classCount: 3).ClassCount);
+        var e = Assert.Throws<DataFormatException>(() => IdxReader.ReadDataset(dir.File("images"), dir.File("labels"), classCount: 2));
+        Assert.Contains("label 2 at index 2 is out of range", e.Message);
+    }
+
     [Fact]
     public void Swapped_image_and_label_files_are_reported_as_such()
     {

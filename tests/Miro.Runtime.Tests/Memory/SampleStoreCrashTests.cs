@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Microsoft.Data.Sqlite;
 using Miro.Runtime.CrashChild;
+using Miro.Runtime.Data;
 using Miro.Runtime.Memory;
 using Xunit;
 
@@ -47,7 +48,7 @@ public sealed class SampleStoreCrashTests
         for (int k = 0; k < 10; k++)
         {
             var outcome = Kill(dir.Path, random, capacity);
-            using var store = SampleStore.Open(dir.Path, CrashWorkload.Features, capacity * (CrashWorkload.Features * 4L + 28));
+            using var store = SampleStore.Open(dir.Path, CrashWorkload.Features, SampleEncoding.Float32, capacity * SampleStore.RecordBytesFor(CrashWorkload.Features, SampleEncoding.Float32));
             Assert.True(store.Verify().IsHealthy, outcome.Output);
             Assert.True(store.Count <= capacity);
             var buffer = new float[CrashWorkload.Features];
@@ -77,7 +78,7 @@ public sealed class SampleStoreCrashTests
 
     private static long VerifyAfterKill(string directory, List<(long First, int Count)> committed, CrashChildProcess.Outcome outcome)
     {
-        using var store = SampleStore.Open(directory, CrashWorkload.Features);
+        using var store = SampleStore.Open(directory, CrashWorkload.Features, SampleEncoding.Float32);
         var report = store.Verify();
         Assert.True(report.IsHealthy, $"after a kill: {report.IntegrityCheck}, corrupted {report.CorruptedIds.Count}\n{outcome.Output}");
 

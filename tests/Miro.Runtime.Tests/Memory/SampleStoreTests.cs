@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Microsoft.Data.Sqlite;
+using System.Runtime.InteropServices;
+using Miro.Runtime.Data;
 using Miro.Runtime.Energy;
 using Miro.Runtime.Memory;
 using Xunit;
@@ -17,7 +19,7 @@ public sealed class SampleStoreTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     private SampleStore OpenStore(long? capacityBytes = null, IIoCounters? io = null) =>
-        SampleStore.Open(_dir.Path, Features, capacityBytes, io);
+        SampleStore.Open(_dir.Path, Features, SampleEncoding.Float32, capacityBytes, io);
 
     /// <summary>Appends samples tagged with the ids they will get, so contents can be checked by id.</summary>
     private static long AppendTagged(SampleStore store, int task, params int[] labels)
@@ -181,7 +183,7 @@ public sealed class SampleStoreTests : IDisposable
         store.TryDrawRandom(1, new Random(3), new float[Features], out _);
         store.TryRead(1, new float[Features], out _);
 
-        long record = Features * 4 + 28;
+        long record = Features * 4 + 29; // float32 payload + id, source id, label, task, element type, crc
         Assert.Equal(record, store.RecordBytes);
         Assert.Equal(3 * record, store.BytesWritten);
         Assert.Equal(2 * record, store.BytesRead);
@@ -201,10 +203,10 @@ public sealed class SampleStoreTests : IDisposable
             store.Append(1, ids.AsSpan(0, 4), labels.AsSpan(0, 4), features.AsSpan(0, 4 * Features));
         }
         using var resumed = OpenStore();
-        Assert.Equal(6, resumed.WriteTask(1, ids, labels, features, batchSize: 4));
+        Assert.Equal(6, resumed.WriteTask(1, ids, labels, MemoryMarshal.AsBytes(features.AsSpan()), batchSize: 4));
         Assert.Equal(10, resumed.Count);
         Assert.Equal(10, resumed.WrittenCount(1));
-        Assert.Equal(0, resumed.WriteTask(1, ids, labels, features));
+        Assert.Equal(0, resumed.WriteTask(1, ids, labels, MemoryMarshal.AsBytes(features.AsSpan())));
         Assert.Equal(10, resumed.Count);
         var buffer = new float[Features];
         for (long id = 1; id <= 10; id++)
@@ -275,12 +277,12 @@ public sealed class SampleStoreTests : IDisposable
         {
             AppendTagged(store, 1, 0, 1);
         }
-        RawSql("UPDATE meta SET value = '2' WHERE key = 'version'");
+        RawSql("UPDATE meta SET value = '3' WHERE key = 'version'");
         var error = Assert.Throws<SampleStoreException>(() => OpenStore());
         Assert.Contains(FilePath, error.Message);
         Assert.Contains("newer Miro", error.Message);
 
-        RawSql("UPDATE meta SET value = '1' WHERE key = 'version'");
+        RawSql("UPDATE meta SET value = '2' WHERE key = 'version'");
         using var reopened = OpenStore();
         Assert.Equal(2, reopened.Count);
     }
@@ -292,7 +294,7 @@ public sealed class SampleStoreTests : IDisposable
         {
             AppendTagged(store, 1, 0);
         }
-        var error = Assert.Throws<SampleStoreException>(() => SampleStore.Open(_dir.Path, Features + 1));
+        var error = Assert.Throws<SampleStoreException>(() => SampleStore.Open(_dir.Path, Features + 1, SampleEncoding.Float32));
         Assert.Contains($"{Features} features", error.Message);
         Assert.Contains($"{Features + 1}", error.Message);
         Assert.Equal(FilePath, error.FilePath);
@@ -335,6 +337,49 @@ public sealed class SampleStoreTests : IDisposable
         Assert.Contains(FilePath, error.Message);
         Assert.Contains("damaged", error.Message);
         Assert.Equal(bytes, File.ReadAllBytes(FilePath));
+    }
+
+    /// <summary>A store as a killed run leaves it: committed batches still in the write-ahead log.</summary>
+    private string StoreWithUnmergedLog(TempDirectory into)
+    {
+        using var store = OpenStore();
+        AppendTagged(store, 1, 0, 1, 0, 1);
+        AppendTagged(store, 2, 2, 3);
+        foreach (string suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Copy(FilePath + suffix, Path.Combine(into.Path, SampleStore.FileName + suffix));
+        }
+
+        string copy = Path.Combine(into.Path, SampleStore.FileName);
+        Assert.True(new FileInfo(copy + "-wal").Length > 0, "the copy should hold committed batches in its log");
+        return copy;
+    }
+
+    [Fact]
+    public void A_refused_open_leaves_the_store_and_its_log_byte_identical()
+    {
+        using var other = new TempDirectory();
+        string copy = StoreWithUnmergedLog(other);
+        byte[] db = File.ReadAllBytes(copy);
+        byte[] wal = File.ReadAllBytes(copy + "-wal");
+
+        Assert.Throws<SampleStoreException>(() => SampleStore.Open(other.Path, Features + 1, SampleEncoding.Float32));
+
+        Assert.Equal(db, File.ReadAllBytes(copy));
+        Assert.True(File.Exists(copy + "-wal"), "the refused open must not merge and delete the log");
+        Assert.Equal(wal, File.ReadAllBytes(copy + "-wal"));
+    }
+
+    [Fact]
+    public void A_store_with_an_unmerged_log_opens_with_every_committed_sample()
+    {
+        using var other = new TempDirectory();
+        StoreWithUnmergedLog(other);
+
+        using var store = SampleStore.Open(other.Path, Features, SampleEncoding.Float32);
+
+        Assert.Equal(6, store.Count);
+        Assert.Equal(7, store.NextId);
     }
 
     [Fact]

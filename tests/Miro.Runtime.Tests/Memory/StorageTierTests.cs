@@ -88,18 +88,19 @@ public sealed class StorageTierTests
     }
 
     [Fact]
-    public void Fetch_skips_excluded_stream_ids_and_stops_when_the_label_runs_out()
+    public void Paused_swapping_drops_every_request_until_resumed()
     {
-        using var f = new SwapFixture(classes: 2, perClass: 2, stored: 5);
-        var exclude = new HashSet<long> { SwapFixture.StoredId(1, 0), SwapFixture.StoredId(1, 3) };
-        var features = new float[10 * SwapFixture.Features];
-        var ids = new long[10];
-        int got = f.Store.Fetch(1, 10, exclude, new SeededRandom(2), features, ids);
-        Assert.Equal(3, got);
-        Assert.Equal(new[] { SwapFixture.StoredId(1, 1), SwapFixture.StoredId(1, 2), SwapFixture.StoredId(1, 4) }, ids[..3].Order());
-        for (int i = 0; i < got; i++)
-        {
-            Assert.True(SampleData.Matches(features.AsSpan(i * SwapFixture.Features, SwapFixture.Features), ids[i]));
-        }
+        var policy = Policy(ReplayMix.Balanced);
+        using var dir = new TempDirectory();
+        using var tier = new StorageTier(policy.Memory.Storage!, policy.Memory.Swap, dir.Path);
+        tier.PauseSwapping(); // before any worker exists: the task-2 worker starts paused
+        Assert.True(tier.SwappingPaused);
+        using var session = MiroSession.Create(policy, EmbeddedData.Train, EmbeddedData.Test, new SessionOptions { Seed = 3, Hooks = [tier] });
+        var result = session.Run();
+        Assert.All(result.Tasks.Skip(1), t => Assert.Equal(0, Extension(t, "swap.swaps")));
+        Assert.All(result.Tasks.Skip(1), t => Assert.Equal(0, Extension(t, "swap.requests")));
+
+        tier.ResumeSwapping();
+        Assert.False(tier.SwappingPaused);
     }
 }

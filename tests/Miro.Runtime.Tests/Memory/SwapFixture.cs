@@ -26,7 +26,7 @@ internal sealed class SwapFixture : IDisposable
         Memory = new EpisodicMemory(n, Features);
         Memory.UpdateAtTaskEnd(stream, new Random(2));
 
-        Store = SampleStore.Open(_dir.Path, Features);
+        Store = SampleStore.Open(_dir.Path, Features, SampleEncoding.Float32);
         for (int label = 0; label < classes; label++)
         {
             if (emptyInStore?.Contains(label) == true)

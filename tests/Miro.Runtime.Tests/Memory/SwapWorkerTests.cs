@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Threading;
 using Miro.Dsl.Model;
 using Miro.Runtime.Memory;
 using Xunit;
@@ -203,18 +202,31 @@ public sealed class SwapWorkerTests
         long[] Run(bool asynchronous)
         {
             using var f = new SwapFixture();
-            using var worker = new SwapWorker(f.Store, f.Memory, Spec(0.5), new SeededRandom(42), asynchronous);
+            using var worker = asynchronous
+                ? new SwapWorker(f.Store, f.Memory, Spec(0.5), new SeededRandom(42))
+                : SwapWorker.Synchronous(f.Store, f.Memory, Spec(0.5), new SeededRandom(42));
             var steps = new SeededRandom(9);
             for (int step = 0; step < 200; step++)
             {
                 worker.Submit(2, 1, Enumerable.Range(0, 8).Select(_ => steps.Next(f.Memory.Count)).Distinct().ToArray());
                 worker.Publish();
-                if (asynchronous && step % 10 == 0)
+                if (step % 10 == 0)
                 {
-                    Thread.Sleep(1); // let the worker fill its rings now and then
+                    // Now and then the rings fill up, so the next steps take prefetched draws.
+                    Assert.True(worker.FillRings(TimeSpan.FromSeconds(30)), "the prefetch thread did not fill its rings");
                 }
             }
             worker.Drain();
+            if (asynchronous)
+            {
+                SwapMetrics metrics = worker.Metrics;
+                Assert.True(worker.Prefetched > 0, "the prefetch thread read nothing");
+                Assert.True(metrics.Inline < metrics.Swaps + metrics.Missing + metrics.Corrupted, "every draw was read by the trainer: nothing prefetched was used");
+            }
+            else
+            {
+                Assert.Equal(0, worker.Prefetched);
+            }
             return Snapshot(f.Memory).Ids;
         }
         Assert.Equal(Run(asynchronous: false), Run(asynchronous: true));
@@ -242,8 +254,7 @@ public sealed class SwapWorkerTests
 
         using var g = new SwapFixture();
         var replay = new SeededRandom(9);
-        SwapWorkerState state;
-        System.Collections.Generic.IReadOnlyList<PendingSwap> pending;
+        SwapCheckpoint checkpoint;
         MemorySnapshot saved;
         using (var first = new SwapWorker(g.Store, g.Memory, Spec(0.5), new SeededRandom(42)))
         {
@@ -252,16 +263,19 @@ public sealed class SwapWorkerTests
                 first.Submit(2, 1, Step(replay, g.Memory.Count));
                 first.Publish();
             }
-            Thread.Sleep(20); // the worker prefetches ahead: the saved state must rewind past those draws
-            (state, pending) = first.Settle();
+            // The rings hold draws not yet taken: the saved state must rewind past them.
+            Assert.True(first.FillRings(TimeSpan.FromSeconds(30)), "the prefetch thread did not fill its rings");
+            SwapMetrics metrics = first.Metrics;
+            long takenFromRings = metrics.Swaps + metrics.Missing + metrics.Corrupted - metrics.Inline;
+            Assert.True(first.Prefetched > takenFromRings, $"prefetched {first.Prefetched}, taken {takenFromRings}: the rings should hold untaken draws");
+            checkpoint = first.Settle();
             saved = g.Memory.Snapshot();
         }
-        Assert.Equal(SwapWorker.PublishLag, pending.Count);
+        Assert.Equal(SwapWorker.PublishLag, checkpoint.Pending.Count);
         g.Memory.Restore(saved); // the first worker's Dispose applied its pending swaps: back to the checkpoint
 
-        using (var second = new SwapWorker(g.Store, g.Memory, Spec(0.5), state))
+        using (var second = SwapWorker.FromCheckpoint(g.Store, g.Memory, Spec(0.5), checkpoint))
         {
-            second.Preload(pending);
             for (int step = 40; step < 100; step++)
             {
                 second.Submit(2, 1, Step(replay, g.Memory.Count));
@@ -283,16 +297,15 @@ public sealed class SwapWorkerTests
     }
 
     [Fact]
-    public void Training_reads_while_swapping_never_see_a_torn_sample()
+    public void Samples_prefetched_on_the_worker_thread_arrive_whole()
     {
-        // The trainer assembles batches (copying rows under the memory's lock, as BatchAssembler
-        // does) while the worker reads replacements from flash at ratio 100%: every row copied must
-        // be one whole sample, matching the id and label the slot reports.
+        // The prefetch thread fills pooled sample buffers while the trainer takes, publishes and
+        // returns them: every published slot must hold one whole sample matching its id and label.
+        // (The memory itself is only written on the training thread, so batch reads cannot race.)
         using var f = new SwapFixture(classes: 4, perClass: 16, stored: 200);
         using var worker = new SwapWorker(f.Store, f.Memory, Spec(), new SeededRandom(11));
         var random = new SeededRandom(12);
         var batch = new int[32];
-        var row = new float[SwapFixture.Features];
         long torn = 0;
         for (int step = 0; step < 3000; step++)
         {
@@ -300,26 +313,44 @@ public sealed class SwapWorkerTests
             {
                 batch[i] = random.Next(f.Memory.Count);
             }
-            lock (f.Memory.SyncRoot)
+            worker.Submit(2, 1, batch.Distinct().ToArray());
+            if (worker.Publish() > 0)
             {
-                foreach (int slot in batch)
+                for (int slot = 0; slot < f.Memory.Count; slot++)
                 {
-                    f.Memory.CopyFeaturesUnlocked(slot, row);
-                    if (!f.SlotIsWhole(slot, row))
+                    if (!f.SlotIsWhole(slot, f.Memory.Features(slot)))
                     {
                         torn++;
                     }
                 }
             }
-            worker.Submit(2, 1, batch.Distinct().ToArray());
-            worker.Publish();
         }
         worker.Drain();
         Assert.Equal(0, torn);
         Assert.True(worker.Metrics.Swaps > 30_000, $"the worker should have swapped heavily, swapped {worker.Metrics.Swaps}");
+        Assert.True(worker.Prefetched > 0, "the prefetch thread read nothing: the hand-off between threads was not exercised");
         for (int slot = 0; slot < f.Memory.Count; slot++)
         {
             Assert.True(f.SlotIsWhole(slot, f.Memory.Features(slot)));
         }
+    }
+
+    [Fact]
+    public void Pause_drains_and_stops_prefetching_until_resumed()
+    {
+        using var f = new SwapFixture();
+        using var worker = new SwapWorker(f.Store, f.Memory, Spec(), new SeededRandom(14));
+        worker.Submit(2, 1, Enumerable.Range(0, f.Memory.Count).ToArray()); // empty rings: read inline, prefetch thread woken
+        Assert.Equal(f.Memory.Count, worker.Pause());
+        long prefetched = worker.Prefetched;
+        worker.FillRings(TimeSpan.FromMilliseconds(200)); // wakes the thread and gives it time it must not use
+        Assert.Equal(prefetched, worker.Prefetched);
+
+        worker.Resume();
+        Assert.False(worker.IsPaused);
+        worker.Submit(2, 1, [4, 5]); // takes from the rings, so they have room again
+        Assert.True(worker.FillRings(TimeSpan.FromSeconds(30)), "a resumed worker tops its rings up");
+        Assert.True(worker.Prefetched > prefetched, "a resumed worker reads ahead again");
+        Assert.Equal(2, worker.Drain());
     }
 }

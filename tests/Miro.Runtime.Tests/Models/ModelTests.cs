@@ -37,19 +37,30 @@ public sealed class ModelTests
         Tensor x = rand(new long[] { 3, channels, size, size }, generator: new Generator(7));
         model.GrowHead(2);
         Tensor before = model.forward(x).clone();
+        // The head is compared on one fixed feature batch: two forward passes of a convolutional
+        // backbone need not agree bit for bit (libtorch may pick another kernel), and that is not
+        // what head growth is about.
+        Tensor features = model.Backbone.forward(x).clone();
+        Tensor oldLogits = model.Head.forward(features).clone();
         Tensor oldWeight = model.Head.Weight.detach().clone();
         Tensor oldBias = model.Head.Bias.detach().clone();
 
         model.GrowHead(5);
         Tensor after = model.forward(x);
+        Tensor newLogits = model.Head.forward(features);
 
         Assert.Equal(new long[] { 3, 2 }, before.shape);
         Assert.Equal(new long[] { 3, 5 }, after.shape);
-        // The old units are copied bit for bit; the logits agree up to float rounding (a wider
-        // matrix product may take another BLAS kernel).
+        // What growth guarantees: the old units are copied bit for bit.
         Assert.True(model.Head.Weight.narrow(0, 0, 2).eq(oldWeight).all().item<bool>(), "old head weights changed");
         Assert.True(model.Head.Bias.narrow(0, 0, 2).eq(oldBias).all().item<bool>(), "old head biases changed");
-        Assert.True(after.narrow(1, 0, 2).allclose(before, rtol: 1e-5, atol: 1e-6), "old logits changed after growth");
+        // The old logits then differ only by float rounding: a wider product may take another BLAS
+        // kernel (and order of summation), which for a K-term dot product in float32 moves the result
+        // by at most about K * 2^-24 * sum |f_i w_i|. A fixed tolerance would depend on the kernel
+        // and the thread count; this bound does not.
+        long k = features.shape[1];
+        Tensor bound = features.abs().matmul(oldWeight.abs().t()).mul(k * System.Math.Pow(2, -24)).add(1e-7);
+        Assert.True(newLogits.narrow(1, 0, 2).sub(oldLogits).abs().le(bound).all().item<bool>(), "old logits changed after growth beyond float rounding");
         Assert.Equal(5, model.ClassCount);
     }
 

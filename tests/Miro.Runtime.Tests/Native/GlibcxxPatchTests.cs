@@ -15,14 +15,9 @@ public sealed class GlibcxxPatchTests
             .Select(p => Path.Combine(AppContext.BaseDirectory, p))
             .First(File.Exists);
 
-    [Fact]
+    [LinuxFact]
     public void The_output_copy_needs_GLIBCXX_3_4_32_only_weakly()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
         var needs = ElfVersionNeeds.Read(OutputCopy());
 
         Assert.Equal(VerFlgWeak, needs["GLIBCXX_3.4.32"] & VerFlgWeak);
@@ -30,14 +25,9 @@ public sealed class GlibcxxPatchTests
         Assert.Equal(0, needs["GLIBCXX_3.4.18"] & VerFlgWeak);
     }
 
-    [Fact]
+    [LinuxFact]
     public void The_NuGet_cache_copy_is_never_patched_in_place()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
         string output = OutputCopy();
         string packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");

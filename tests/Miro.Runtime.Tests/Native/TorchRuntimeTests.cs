@@ -31,15 +31,10 @@ public sealed partial class TorchRuntimeTests
         Assert.Equal(1, torch.get_num_threads());
     }
 
-    [Fact]
+    [LinuxFact]
     public void Initialize_sets_a_passive_OpenMP_wait_policy_in_the_native_environment_unless_set()
     {
         TorchRuntime.Initialize(1);
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
         // The user's own value (if any) wins; otherwise the runtime set PASSIVE natively.
         string expected = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "PASSIVE";
         Assert.Equal(expected, Marshal.PtrToStringUTF8(LibC.getenv("OMP_WAIT_POLICY")));

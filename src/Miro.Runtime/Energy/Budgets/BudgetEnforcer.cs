@@ -207,6 +207,31 @@ public sealed class BudgetEnforcer
     /// Records how the caller carried out the latest <see cref="BudgetVerdict.Degrade"/> (e.g. a smaller
     /// replay share, fewer epochs) as a further degrade event of the same budget.
     /// </summary>
+    /// <summary>The running task's budget accounting, for an in-task checkpoint.</summary>
+    internal BudgetTaskState SaveState(double meterJoules)
+    {
+        var events = new List<BudgetEvent>();
+        foreach (var e in _events)
+            if (e.Task == _task) events.Add(e);
+        return new BudgetTaskState(meterJoules - _taskStartJoules, meterJoules - _workStartJoules,
+            (bool[])_warned.Clone(), (bool[])_degraded.Clone(), (bool[])_stopped.Clone(), _runStopped, events.ToArray());
+    }
+
+    /// <summary>Begins <paramref name="task"/> (one-based) where an earlier process's checkpoint left it: its joules, flags and events.</summary>
+    internal void RestoreTaskState(int task, BudgetTaskState state, double meterJoules)
+    {
+        BeginTask(task, meterJoules - state.TaskJoules);
+        if (state.Warned.Length == _budgets.Count)
+        {
+            state.Warned.CopyTo(_warned, 0);
+            state.Degraded.CopyTo(_degraded, 0);
+            state.Stopped.CopyTo(_stopped, 0);
+        }
+
+        _runStopped |= state.RunStopped;
+        _events.AddRange(state.Events);
+    }
+
     internal void ExplainDegrade(double workScale, string message)
     {
         for (var i = _events.Count - 1; i >= 0; i--)
@@ -225,3 +250,6 @@ public sealed class BudgetEnforcer
 
     private static string J(double joules) => joules.ToString("0.###", CultureInfo.InvariantCulture) + " J";
 }
+
+/// <summary>A task's budget accounting in a checkpoint: joules counted since the task's and the work's marks, flags and events.</summary>
+internal sealed record BudgetTaskState(double TaskJoules, double WorkJoules, bool[] Warned, bool[] Degraded, bool[] Stopped, bool RunStopped, BudgetEvent[] Events);

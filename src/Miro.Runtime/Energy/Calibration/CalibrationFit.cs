@@ -13,7 +13,8 @@ public sealed record CalibrationResult(EnergyModel? Model, double RmsResidualJou
 /// Fits the energy model's coefficients to measured probes by least squares. The model is linear in
 /// its coefficients: <c>E = a·wall + b·(busy·wall) + c·bytes_read + d·bytes_written</c> with
 /// <c>a = P_idle</c>, <c>b = P_active − P_idle</c>, <c>c = e_read</c>, <c>d = e_write</c>. Physical
-/// coefficients are never negative: a negative one is pinned at zero and the rest refitted.
+/// coefficients are never negative: a negative one is pinned at zero and the rest refitted; a fit
+/// that leaves a coefficient at zero, or probes the sensor did not see, are refused (<see cref="CalibrationPlausibility"/>).
 /// </summary>
 public static class CalibrationFit
 {
@@ -23,6 +24,8 @@ public static class CalibrationFit
     public static CalibrationResult Fit(IReadOnlyList<CalibrationProbe> probes, int processors)
     {
         ArgumentNullException.ThrowIfNull(probes);
+        if (CalibrationPlausibility.Refusal(probes, null) is { } stuck)
+            return new CalibrationResult(null, double.NaN, stuck);
         var rows = new double[probes.Count][];
         var y = new double[probes.Count];
         for (var i = 0; i < probes.Count; i++)
@@ -50,7 +53,10 @@ public static class CalibrationFit
 
             if (negative) continue;
             var model = new EnergyModel(solution[0], solution[0] + solution[1], solution[2], solution[3]);
-            return new CalibrationResult(model, Rms(rows, y, solution), null);
+            // A coefficient pinned at zero is not a measurement: `miro check` rejects it, so refuse it here.
+            return CalibrationPlausibility.Refusal(probes, model) is { } refusal
+                ? new CalibrationResult(null, double.NaN, refusal)
+                : new CalibrationResult(model, Rms(rows, y, solution), null);
         }
 
         return new CalibrationResult(null, double.NaN, "Every coefficient came out negative: the meter readings do not follow the workload.");

@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using Xunit;
 
-namespace Miro.Runtime.Tests.Memory;
+namespace Miro.Runtime.Tests;
 
 public sealed class SeededRandomTests
 {

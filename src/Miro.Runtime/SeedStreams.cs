@@ -1,6 +1,6 @@
 using System;
 
-namespace Miro.Runtime.Session;
+namespace Miro.Runtime;
 
 /// <summary>
 /// Derives independent, reproducible random streams from a run's seed. Each random choice of the

@@ -1,0 +1,266 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using Miro.Dsl.Model;
+using Miro.Runtime.Energy;
+using Miro.Runtime.Evaluation;
+using Miro.Runtime.Learning;
+using Miro.Runtime.Memory;
+using Miro.Runtime.Models;
+using Miro.Runtime.Session;
+using static TorchSharp.torch;
+
+namespace Miro.Runtime.Controller;
+
+/// <summary>
+/// Runs profiling trials for one task (DESIGN.md §5) on copies, so the real run is untouched: each
+/// trial builds a model from the start state (the task's model, or the warm-started one), a copy of
+/// the episodic memory resized to the candidate's capacity × <c>sample</c> (growing from the store),
+/// a stream buffer of the candidate's capacity × <c>sample</c>, and a learner of the session's kind
+/// with the candidate's batch; trains <c>trial</c> epochs while a swap worker of its own swaps at
+/// the candidate's ratio; and measures validation accuracy and the meter's joules. Every random
+/// choice of a trial comes from streams named <c>trial*</c> (<see cref="SeedStreams"/>), the same for
+/// every candidate of the task (so candidates are compared on the same shuffles), and libtorch's
+/// global generator is restored after each model is built.
+/// </summary>
+internal sealed class TrialRunner : IDisposable
+{
+    private readonly MiroSession _session;
+    private readonly ProfileSpec _profile;
+    private readonly StorageTier? _tier;
+    private readonly IEnergyMeter _meter;
+    private readonly TaskContext _task;
+    private readonly Evaluator _evaluator;
+    private readonly int[] _validation;
+    private byte[] _startModel;
+    private int _startClasses;
+    private byte[] _startHeadRng;
+    private MemorySnapshot _startMemory;
+
+    public TrialRunner(TaskContext task, ProfileSpec profile, StorageTier? tier, IEnergyMeter meter)
+    {
+        _task = task;
+        _session = task.Session;
+        _profile = profile;
+        _tier = tier;
+        _meter = meter;
+        _evaluator = new Evaluator(_session.Scenario.Shape);
+        _validation = ValidationIndices(_session, task.Index, profile.SampleFraction);
+        (_startModel, _startClasses, _startHeadRng) = Save(_session.Model);
+        _startMemory = _session.Memory.Snapshot();
+    }
+
+    /// <summary>Validation samples available to the trials (held out from the streams of tasks 1..current).</summary>
+    public int ValidationCount => _validation.Length;
+
+    /// <summary>
+    /// The warm start: trains a copy of the model for <c>warmup</c> epochs on the current episodic
+    /// memory and a <c>sample</c> share of the stream, with swapping at the policy's ratio; every trial
+    /// then starts from that model and memory.
+    /// </summary>
+    public void WarmUp()
+    {
+        if (_profile.WarmupEpochs <= 0)
+        {
+            return;
+        }
+
+        Candidate current = Candidate.Of(_session.Configuration);
+        int em = _session.Memory.Capacity;
+        using ContinualModel model = BuildModel();
+        ReplayMemory memory = CopyMemory(em, out _);
+        var stream = new StreamBuffer(Scaled(current.StreamCapacity), _session.Stream.SampleSize);
+        stream.Load(_session.Scenario.Train, _task.Task.TrainIndices, SeedStreams.Create(_session.Seed, "trial-warmup-stream", _task.Index));
+        Train(model, memory, stream, current, _profile.WarmupEpochs, "trial-warmup", out _, out _);
+        (_startModel, _startClasses, _startHeadRng) = Save(model);
+        _startMemory = memory.Snapshot();
+    }
+
+    /// <summary>Runs the trial of <paramref name="candidate"/>.</summary>
+    public TrialResult Run(Candidate candidate)
+    {
+        long start = Stopwatch.GetTimestamp();
+        EnergySnapshot before = _meter.Snapshot();
+        using ContinualModel model = BuildModel();
+        ReplayMemory memory = CopyMemory(candidate.EpisodicCapacity == 0 ? 0 : Scaled(candidate.EpisodicCapacity), out long growthBytes);
+        var stream = new StreamBuffer(Scaled(candidate.StreamCapacity), _session.Stream.SampleSize);
+        stream.Load(_session.Scenario.Train, _task.Task.TrainIndices, SeedStreams.Create(_session.Seed, "trial-stream", _task.Index));
+        // Only the training epochs scale to the task: copying, building the learner and validating are a
+        // fixed cost per trial (its overhead), which a per-row rate must not include.
+        double trainStart = _meter.Snapshot().TotalJoules;
+        int epochs = Train(model, memory, stream, candidate, _profile.TrialEpochs, "trial", out long rows, out long swapBytes, out ILearner learner);
+        double trainJoules = _meter.Snapshot().TotalJoules - trainStart;
+        double accuracy;
+        using (learner)
+        {
+            accuracy = _evaluator.Accuracy(learner, model, _session.Scenario.Train, _validation);
+        }
+
+        EnergySnapshot after = _meter.Snapshot();
+        return new TrialResult(candidate, accuracy, after.TotalJoules - before.TotalJoules, trainJoules, Stopwatch.GetElapsedTime(start).TotalSeconds,
+            epochs, stream.Count, memory.Count, rows, swapBytes, growthBytes);
+    }
+
+    private int Train(ContinualModel model, ReplayMemory memory, StreamBuffer stream, Candidate candidate, int epochs, string purpose,
+        out long rows, out long swapBytes)
+    {
+        int done = Train(model, memory, stream, candidate, epochs, purpose, out rows, out swapBytes, out ILearner learner);
+        learner.Dispose();
+        return done;
+    }
+
+    private int Train(ContinualModel model, ReplayMemory memory, StreamBuffer stream, Candidate candidate, int epochs, string purpose,
+        out long rows, out long swapBytes, out ILearner learner)
+    {
+        // A seed of its own: the learner derives its shuffles and replay draws from it, apart from the real task's.
+        var context = new LearnerContext(model, stream, memory, _session.Policy.Train, _session.Scenario.Shape, SeedStreams.Derive(_session.Seed, purpose, _task.Index))
+        {
+            Batch = candidate.Batch,
+        };
+        learner = _session.CreateLearner(context);
+        learner.BeginTask(_task.Index, _task.Task.Classes);
+        SwapWorker? worker = null;
+        if (_tier?.Swap is { } swap && candidate.SwapRatio is { } ratio && _task.Index + 1 >= SwapSchedule.FirstTask)
+        {
+            // Synchronous: a trial swaps a few dozen samples, fewer than the asynchronous worker would
+            // prefetch per label before its first swap; reading just those on this thread is cheaper,
+            // and the bytes read are exactly the swaps' (what the extrapolation scales).
+            worker = SwapWorker.Synchronous(_tier.Store, memory, swap with { Ratio = ratio }, SeedStreams.Create(_session.Seed, purpose + "-swap", _task.Index));
+        }
+
+        rows = 0;
+        var observer = new TrialObserver(worker, _task.Index + 1, _tier?.WantsReplayPredictions == true, _task.CancellationToken);
+        int run = learner.EpochsFor(epochs);
+        try
+        {
+            for (int epoch = 0; epoch < run; epoch++)
+            {
+                EpochSummary summary = learner.TrainEpoch(epoch, observer);
+                rows += summary.Samples;
+                worker?.Drain();
+            }
+        }
+        finally
+        {
+            worker?.Dispose();
+        }
+
+        swapBytes = worker?.Metrics.BytesRead ?? 0;
+        return run;
+    }
+
+    /// <summary>A new model with the start state's weights and head generator.</summary>
+    private ContinualModel BuildModel()
+    {
+        PolicySpec policy = _session.Policy;
+        ContinualModel model;
+        // Building a module draws initial weights from libtorch's global generator (ModelFactory seeds
+        // it): put the generator back as it was, so the real task's randomness does not see profiling.
+        using (Tensor global = random.get_rng_state())
+        {
+            model = ModelFactory.Create(policy.Train.Model, _session.Scenario.Shape, _session.Seed);
+            random.set_rng_state(global);
+        }
+
+        model.GrowHead(_startClasses);
+        using (var stream = new MemoryStream(_startModel))
+        {
+            model.load(stream);
+        }
+
+        using (Tensor state = tensor(_startHeadRng))
+        {
+            model.HeadGenerator.set_state(state);
+        }
+
+        return model;
+    }
+
+    /// <summary>A copy of the start memory resized to <paramref name="capacity"/> (growing from the store).</summary>
+    private ReplayMemory CopyMemory(int capacity, out long growthBytes)
+    {
+        ReplayMemory memory = _session.Memory is ReservoirMemory
+            ? new ReservoirMemory(_startMemory.Capacity, _session.Memory.SampleSize)
+            : new EpisodicMemory(_startMemory.Capacity, _session.Memory.SampleSize);
+        memory.Restore(_startMemory);
+        long read = _tier?.Store.BytesRead ?? 0;
+        if (capacity != memory.Capacity)
+        {
+            memory.Resize(capacity, _tier?.Store, SeedStreams.Create(_session.Seed, "trial-memory", _task.Index));
+        }
+
+        growthBytes = (_tier?.Store.BytesRead ?? 0) - read;
+        return memory;
+    }
+
+    private int Scaled(int capacity) => Math.Max(1, (int)Math.Round(capacity * _profile.SampleFraction));
+
+    private static (byte[] Model, int Classes, byte[] HeadRng) Save(ContinualModel model)
+    {
+        using var stream = new MemoryStream();
+        model.save(stream);
+        using Tensor state = model.HeadGenerator.get_state();
+        return (stream.ToArray(), model.ClassCount, state.bytes.ToArray());
+    }
+
+    /// <summary>
+    /// The validation samples of tasks 1..current: per task the <c>sample</c> share of its held-out
+    /// split, but at least <see cref="MinValidationPerTask"/> (or all it has): evaluating every held-out
+    /// sample would cost more than the trials' training on a full dataset. The split lists its samples
+    /// class by class, so the subset takes them at an even stride (each class keeps its share).
+    /// </summary>
+    private static int[] ValidationIndices(MiroSession session, int task, double sample)
+    {
+        var indices = new List<int>();
+        for (int t = 0; t <= task; t++)
+        {
+            IReadOnlyList<int> split = session.Scenario.Tasks[t].ValidationIndices;
+            int take = Math.Min(split.Count, Math.Max(MinValidationPerTask, (int)Math.Ceiling(sample * split.Count)));
+            for (int i = 0; i < take; i++)
+            {
+                indices.Add(split[(int)((long)i * split.Count / take)]);
+            }
+        }
+
+        return indices.ToArray();
+    }
+
+    /// <summary>The fewest validation samples per seen task a trial is evaluated on (when the split has them): ±5% accuracy resolution.</summary>
+    internal const int MinValidationPerTask = 100;
+
+    public void Dispose() => _evaluator.Dispose();
+
+    /// <summary>Hands each trial step's replay slots to the trial's swap worker (as the storage tier does for the real task).</summary>
+    private sealed class TrialObserver : ITrainingObserver
+    {
+        private readonly SwapWorker? _worker;
+        private readonly int _task;
+        private readonly bool _predictions;
+        private readonly System.Threading.CancellationToken _cancel;
+
+        public TrialObserver(SwapWorker? worker, int task, bool predictions, System.Threading.CancellationToken cancel)
+        {
+            _worker = worker;
+            _task = task;
+            _predictions = predictions && worker is not null;
+            _cancel = cancel;
+        }
+
+        public bool AccuracyDue => false;
+
+        public bool ReplayPredictionsDue => _predictions;
+
+        public StepVerdict OnStep(in StepReport report)
+        {
+            _cancel.ThrowIfCancellationRequested();
+            if (_worker is not null)
+            {
+                _worker.Submit(_task, report.Epoch + 1, report.ReplaySlots, report.ReplayEntropy, report.ReplayCorrect);
+                _worker.Publish();
+            }
+
+            return StepVerdict.Continue;
+        }
+    }
+}
