@@ -1,32 +1,40 @@
 using System;
-using System.Globalization;
+using System.CommandLine;
+using System.Linq;
 using BenchmarkDotNet.Running;
 
 namespace Miro.Benchmarks;
 
 /// <summary>
-/// Runs the benchmarks selected on the command line (BenchmarkDotNet's switcher), or
-/// <c>overhead [rounds]</c>: the interleaved runtime-vs-bare ER comparison, or
-/// <c>swap-overhead [rounds]</c>: the interleaved swapping comparison.
+/// <c>overhead [rounds]</c>: the interleaved runtime-vs-bare ER comparison; <c>swap-overhead [rounds]</c>:
+/// the interleaved swapping comparison; anything else goes to BenchmarkDotNet's switcher
+/// (<c>--filter '*'</c>, <c>--list flat</c>, ...).
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args)
+    public static int Main(string[] args)
     {
-        if (args.Length > 0 && args[0] == "overhead")
-        {
-            int rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
-            Environment.ExitCode = InterleavedOverhead.Run(rounds, Console.Out);
-            return;
-        }
+        var overheadRounds = new Argument<int>("rounds") { Description = "Interleaved rounds.", DefaultValueFactory = _ => 10 };
+        var overhead = new Command("overhead", "Interleaved runtime-vs-bare ER comparison.") { overheadRounds };
+        overhead.SetAction(p => InterleavedOverhead.Run(p.GetValue(overheadRounds), p.InvocationConfiguration.Output));
 
-        if (args.Length > 0 && args[0] == "swap-overhead")
-        {
-            int rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40;
-            Environment.ExitCode = InterleavedSwapOverhead.Run(rounds, Console.Out);
-            return;
-        }
+        var swapRounds = new Argument<int>("rounds") { Description = "Interleaved rounds.", DefaultValueFactory = _ => 40 };
+        var swapOverhead = new Command("swap-overhead", "Interleaved swapping comparison (concat and balanced replay, 25% and 100% swap ratio).") { swapRounds };
+        swapOverhead.SetAction(p => InterleavedSwapOverhead.Run(p.GetValue(swapRounds), p.InvocationConfiguration.Output));
 
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        // BenchmarkDotNet parses its own options; they pass through untouched.
+        var root = new RootCommand("Miro benchmarks: BenchmarkDotNet options (e.g. --filter '*'), or one of the interleaved comparisons.")
+        {
+            overhead, swapOverhead,
+        };
+        root.TreatUnmatchedTokensAsErrors = false;
+        root.SetAction(p =>
+        {
+            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(p.UnmatchedTokens.ToArray());
+            return 0;
+        });
+        ParseResult result = root.Parse(args);
+        int code = result.Invoke();
+        return result.Errors.Count > 0 ? 2 : code;
     }
 }

@@ -1,68 +1,47 @@
 using System;
-using System.Globalization;
+using System.CommandLine;
+using System.IO;
 
 namespace Miro.Experiments;
 
 /// <summary>
 /// Experiment harness: <c>dotnet run -c Release --project bench/Miro.Experiments -- online-er|storage-tier|protocols
-/// [--data DIR] [--seeds 5] [--first-seed 0] [--threads 1]</c>. The protocols come from examples/specs;
-/// <c>--first-seed</c> splits a long run into batches of seeds whose per-seed columns can be pooled.
-/// <c>paper [--data DIR] [--seeds 5] [--parallel 2] [--out DIR]</c> runs the four systems of
-/// examples/experiments and writes docs/experiments.md.
+/// [--data DIR] [--seeds 5] [--first-seed 0] [--threads 1]</c>, or <c>paper [--data DIR] [--seeds 5] [--parallel 2]
+/// [--out DIR]</c> (the four systems of examples/experiments; writes docs/experiments.md). The protocols come from
+/// examples/specs; <c>--first-seed</c> splits a long run into batches of seeds whose per-seed columns can be pooled.
+/// Usage errors exit 2.
 /// </summary>
 public static class Program
 {
-    private const string Usage = "usage: Miro.Experiments online-er|storage-tier|protocols|paper [--data DIR] [--seeds N] [--first-seed N] [--threads N] [--parallel P] [--out DIR]";
-
     public static int Main(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("online-er" or "storage-tier" or "protocols" or "paper"))
-        {
-            Console.Error.WriteLine(Usage);
-            return 2;
-        }
+        var data = new Option<string>("--data") { Description = "Fashion-MNIST folder (default: the installed dataset, else the embedded subset).", HelpName = "DIR", Recursive = true };
+        var seeds = new Option<int>("--seeds") { Description = "Seeds to run (first..first+N-1).", DefaultValueFactory = _ => 5, HelpName = "N", Recursive = true };
+        var firstSeed = new Option<int>("--first-seed") { Description = "The first seed (to pool batches of seeds).", DefaultValueFactory = _ => 0, HelpName = "N", Recursive = true };
+        var threads = new Option<int>("--threads") { Description = "TorchSharp threads.", DefaultValueFactory = _ => 1, HelpName = "N", Recursive = true };
+        var parallel = new Option<int>("--parallel") { Description = "Runs at once (paper).", DefaultValueFactory = _ => 2, HelpName = "P", Recursive = true };
+        var output = new Option<string>("--out") { Description = "Folder of the run folders (paper).", DefaultValueFactory = _ => "experiment-runs", HelpName = "DIR", Recursive = true };
+        seeds.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--seeds needs a positive number of seeds."); });
+        threads.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--threads needs a positive number of threads."); });
+        parallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--parallel needs a positive number of runs."); });
 
-        string? data = null;
-        int seeds = 5;
-        int firstSeed = 0;
-        int threads = 1;
-        int parallel = 2;
-        string output = "experiment-runs";
-        for (int i = 1; i + 1 < args.Length; i += 2)
-        {
-            switch (args[i])
-            {
-                case "--data":
-                    data = args[i + 1];
-                    break;
-                case "--seeds":
-                    seeds = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
-                    break;
-                case "--first-seed":
-                    firstSeed = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
-                    break;
-                case "--threads":
-                    threads = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
-                    break;
-                case "--parallel":
-                    parallel = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
-                    break;
-                case "--out":
-                    output = args[i + 1];
-                    break;
-                default:
-                    Console.Error.WriteLine(Usage);
-                    return 2;
-            }
-        }
+        var onlineEr = new Command("online-er", "Online ER on Split Fashion-MNIST over seeds (accuracy, forgetting).");
+        onlineEr.SetAction(p => { SeedRuns.FirstSeed = p.GetValue(firstSeed); return OnlineErExperiment.Run(p.GetValue(data), p.GetValue(seeds), p.GetValue(threads), p.InvocationConfiguration.Output); });
+        var storageTier = new Command("storage-tier", "ER with and without the flash storage tier and swapping over seeds.");
+        storageTier.SetAction(p => { SeedRuns.FirstSeed = p.GetValue(firstSeed); return StorageTierExperiment.Run(p.GetValue(data), p.GetValue(seeds), p.GetValue(threads), p.InvocationConfiguration.Output); });
+        var protocols = new Command("protocols", "The reference protocols (online ER buffers 200/500/5120, CarM EM 5,120) with the spec's model and with the defaults.");
+        protocols.SetAction(p => { SeedRuns.FirstSeed = p.GetValue(firstSeed); return ProtocolsExperiment.Run(p.GetValue(data), p.GetValue(seeds), p.GetValue(threads), p.InvocationConfiguration.Output); });
+        var paper = new Command("paper", "ER RAM-only, CarM fixed, Miro and the oracle sweep on Split Fashion-MNIST; writes docs/experiments.md and plots.");
+        paper.SetAction(p => Paper.PaperExperiment.Run(p.GetValue(data), p.GetValue(seeds), p.GetValue(parallel), p.GetValue(output)!, p.InvocationConfiguration.Output));
+        var root = new RootCommand("Miro experiment harness (see bench/README.md).") { data, seeds, firstSeed, threads, parallel, output, onlineEr, storageTier, protocols, paper };
+        return Invoke(root, args);
+    }
 
-        SeedRuns.FirstSeed = firstSeed;
-        return args[0] switch
-        {
-            "storage-tier" => StorageTierExperiment.Run(data, seeds, threads, Console.Out),
-            "protocols" => ProtocolsExperiment.Run(data, seeds, threads, Console.Out),
-            "paper" => Paper.PaperExperiment.Run(data, seeds, parallel, output, Console.Out),
-            _ => OnlineErExperiment.Run(data, seeds, threads, Console.Out),
-        };
+    /// <summary>Runs the command; parse errors (with "did you mean") exit 2 like the miro tool's.</summary>
+    private static int Invoke(RootCommand root, string[] args)
+    {
+        ParseResult result = root.Parse(args);
+        int code = result.Invoke();
+        return result.Errors.Count > 0 ? 2 : code;
     }
 }

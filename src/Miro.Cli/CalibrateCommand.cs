@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
-using System.Threading.Tasks;
+using System.CommandLine;
 using Miro.Runtime.Energy.Calibration;
 
 namespace Miro.Cli;
@@ -13,41 +13,27 @@ namespace Miro.Cli;
 /// </summary>
 internal static class CalibrateCommand
 {
-    public const string Usage = "calibrate [--root DIR] [--dir DIR] [--seconds S]   fit the energy model to this device's meter";
-
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create()
     {
-        var root = "/";
-        var dir = Directory.GetCurrentDirectory();
-        var seconds = 3.0;
-        for (var i = 0; i < args.Length; i++)
+        var root = new Option<string>("--root") { Description = "The file-system root to look for sensors under (for testing on a copy of /sys).", DefaultValueFactory = _ => "/", HelpName = "DIR" };
+        var dir = new Option<string>("--dir") { Description = "A folder on the device's flash storage for the I/O probes (default: the current folder).", HelpName = "DIR" };
+        var seconds = new Option<double>("--seconds") { Description = "Seconds per probe.", DefaultValueFactory = _ => 3.0, HelpName = "S" };
+        seconds.Validators.Add(r =>
         {
-            var value = i + 1 < args.Length ? args[i + 1] : null;
-            switch (args[i])
-            {
-                case "--root" when value is not null:
-                    root = value;
-                    i++;
-                    break;
-                case "--dir" when value is not null:
-                    dir = value;
-                    i++;
-                    break;
-                case "--seconds" when value is not null && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0:
-                    seconds = s;
-                    i++;
-                    break;
-                default:
-                    stderr.WriteLine($"miro calibrate: unexpected argument '{args[i]}'.");
-                    stderr.WriteLine("usage: miro " + Usage);
-                    return Task.FromResult(Program.ExitCodes.Usage);
-            }
-        }
+            if (r.GetValueOrDefault<double>() is not > 0) r.AddError("--seconds must be a positive number of seconds (e.g. 3).");
+        });
+        var command = new Command("calibrate", "Fit the energy model to this device's meter; prints a device block for the spec (exit 1 without a readable sensor).") { root, dir, seconds };
+        command.SetAction(parse => Run(parse.GetRequiredValue(root), parse.GetValue(dir) ?? Directory.GetCurrentDirectory(), parse.GetValue(seconds),
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
 
+    public static int Run(string root, string dir, double seconds, TextWriter stdout, TextWriter stderr)
+    {
         if (!Directory.Exists(dir))
         {
             stderr.WriteLine($"miro calibrate: the folder '{dir}' does not exist; pass --dir with a folder on the device's flash storage.");
-            return Task.FromResult(Program.ExitCodes.Usage);
+            return Program.ExitCodes.Usage;
         }
 
         using var calibration = DeviceCalibration.Open(root, out var whyNot);
@@ -56,7 +42,7 @@ internal static class CalibrateCommand
             stderr.WriteLine($"miro calibrate: {whyNot}");
             stderr.WriteLine("Calibration fits the energy model to a real meter, and none is readable here. Run it on the target device, " +
                 "or put the power and storage figures from the device's datasheet in the spec's device block with `meter model`.");
-            return Task.FromResult(Program.ExitCodes.Failed);
+            return Program.ExitCodes.Failed;
         }
 
         stdout.WriteLine($"Calibrating with {calibration.Meter.Description}, {seconds.ToString(CultureInfo.InvariantCulture)} s per probe.");
@@ -67,12 +53,12 @@ internal static class CalibrateCommand
         if (fit.Model is null)
         {
             stderr.WriteLine($"miro calibrate: {fit.Error}");
-            return Task.FromResult(Program.ExitCodes.Failed);
+            return Program.ExitCodes.Failed;
         }
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Fit residual: {fit.RmsResidualJoules:F3} J RMS over {probes.Count} probes. Paste into the spec:"));
         stdout.WriteLine();
         stdout.Write(DeviceBlockFormatter.Format(fit.Model, calibration.Meter.Kind, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes, new DriveInfo(Path.GetFullPath(dir)).TotalSize));
-        return Task.FromResult(Program.ExitCodes.Ok);
+        return Program.ExitCodes.Ok;
     }
 }

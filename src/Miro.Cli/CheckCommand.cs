@@ -1,73 +1,73 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Threading.Tasks;
+using System.CommandLine;
+using System.Linq;
+using System.Text.Json;
 using Miro.Dsl;
 using Miro.Dsl.Diagnostics;
 
 namespace Miro.Cli;
 
 /// <summary>
-/// <c>miro check &lt;files...&gt;</c>: compiles each .miro file and prints its diagnostics as
+/// <c>miro check &lt;files...&gt; [--json]</c>: compiles each .miro file and prints its diagnostics as
 /// <c>path(line,col): error MIRO2003: message</c>, then a summary line. Exit code 0 without
 /// errors, 1 with errors, 2 for usage errors or files that cannot be read.
 /// </summary>
 internal static class CheckCommand
 {
-    public const string Usage = "usage: miro check <file.miro>...";
-
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create()
     {
-        if (args.Length == 0)
-        {
-            stderr.WriteLine("miro check: no files given.");
-            stderr.WriteLine(Usage);
-            return Task.FromResult(Program.ExitCodes.Usage);
-        }
-        foreach (var arg in args)
-        {
-            if (arg is "-h" or "--help")
-            {
-                stdout.WriteLine(Usage);
-                return Task.FromResult(Program.ExitCodes.Ok);
-            }
-            if (arg.StartsWith("-", StringComparison.Ordinal))
-            {
-                stderr.WriteLine($"miro check: unknown option '{arg}'.");
-                stderr.WriteLine(Usage);
-                return Task.FromResult(Program.ExitCodes.Usage);
-            }
-        }
+        var files = new Argument<string[]>("files") { Description = "The .miro specs to check.", Arity = ArgumentArity.OneOrMore };
+        var json = new Option<bool>("--json") { Description = "Print one JSON result (files, diagnostics with line and column, counts) instead of text." };
+        var command = new Command("check", "Check .miro specs and print their diagnostics (exit 1 on errors).") { files, json };
+        command.SetAction(parse => Run(parse.GetRequiredValue(files), parse.GetValue(json), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
 
+    /// <summary>Checks <paramref name="paths"/>; with <paramref name="json"/> the result is one JSON document on stdout.</summary>
+    public static int Run(IReadOnlyList<string> paths, bool json, TextWriter stdout, TextWriter stderr)
+    {
         // Read every file first: an unreadable file is a usage error, reported before any diagnostics.
         var texts = new List<(string Path, string Text)>();
         var unreadable = false;
-        foreach (var path in args)
+        foreach (var path in paths)
         {
             if (TryRead(path, stderr) is { } text) texts.Add((path, text));
             else unreadable = true;
         }
-        if (unreadable) return Task.FromResult(Program.ExitCodes.Usage);
+        if (unreadable) return Program.ExitCodes.Usage;
 
         int errors = 0, warnings = 0;
+        var results = new List<CheckedFile>();
         foreach (var (path, text) in texts)
         {
             var result = MiroCompiler.Compile(text, path);
             foreach (var diagnostic in result.Diagnostics)
             {
-                stdout.WriteLine(diagnostic.ToString());
+                if (!json) stdout.WriteLine(diagnostic.ToString());
                 if (diagnostic.Severity == MiroSeverity.Error) errors++;
                 else if (diagnostic.Severity == MiroSeverity.Warning) warnings++;
             }
+            results.Add(new CheckedFile(path, result.Policies.Select(p => p.Name).ToList(), result.Diagnostics.Select(d => new CheckedDiagnostic(
+                d.Id, d.Severity.ToString().ToLowerInvariant(), d.Message, d.Span.Start.Line + 1, d.Span.Start.Column + 1, d.Span.End.Line + 1, d.Span.End.Column + 1)).ToList()));
             foreach (var warning in MachineFit.Warnings(path, result, Environment.ProcessorCount))
             {
-                stdout.WriteLine(warning);
+                if (!json) stdout.WriteLine(warning);
                 warnings++;
             }
         }
-        stdout.WriteLine($"{Plural(texts.Count, "file")} checked: {Plural(errors, "error")}, {Plural(warnings, "warning")}");
-        return Task.FromResult(errors > 0 ? Program.ExitCodes.Failed : Program.ExitCodes.Ok);
+        if (json) stdout.WriteLine(JsonSerializer.Serialize(new CheckResult(results, errors, warnings), JsonOutput.Options));
+        else stdout.WriteLine($"{Plural(texts.Count, "file")} checked: {Plural(errors, "error")}, {Plural(warnings, "warning")}");
+        return errors > 0 ? Program.ExitCodes.Failed : Program.ExitCodes.Ok;
     }
+
+    private sealed record CheckResult(IReadOnlyList<CheckedFile> Files, int Errors, int Warnings);
+
+    private sealed record CheckedFile(string Path, IReadOnlyList<string> Policies, IReadOnlyList<CheckedDiagnostic> Diagnostics);
+
+    // Lines and columns are 1-based, as in the text output.
+    private sealed record CheckedDiagnostic(string Id, string Severity, string Message, int Line, int Column, int EndLine, int EndColumn);
 
     private static string Plural(int count, string noun) => count + " " + noun + (count == 1 ? "" : "s");
 

@@ -6,21 +6,14 @@ using Miro.Runtime.Session;
 namespace Miro.Cli;
 
 /// <summary>
-/// Shows a session's progress on a console: on a terminal one status line is redrawn in place (the
-/// session already throttles batch reports); when output is redirected only plain lines are written,
-/// one per epoch and per task.
+/// Shows a session's progress as plain lines, one per task start, epoch and task end: for output
+/// that is redirected and for <c>--no-progress</c>. On a terminal <see cref="LiveProgress"/> draws bars instead.
 /// </summary>
 internal sealed class ConsoleProgress : IProgress<SessionProgress>
 {
     private readonly TextWriter _out;
-    private readonly bool _interactive;
-    private int _statusLength;
 
-    public ConsoleProgress(TextWriter output, bool interactive)
-    {
-        _out = output;
-        _interactive = interactive;
-    }
+    public ConsoleProgress(TextWriter output) => _out = output;
 
     public void Report(SessionProgress value)
     {
@@ -29,11 +22,8 @@ internal sealed class ConsoleProgress : IProgress<SessionProgress>
             case SessionProgressKind.TaskStarted:
                 Line($"task {value.Task}/{value.Tasks}");
                 break;
-            case SessionProgressKind.Profiling when _interactive:
-                Status(Format($"  profiling candidate {value.Step} of {value.Steps}"));
-                break;
-            case SessionProgressKind.Batch when _interactive:
-                Status(Format($"  epoch {value.Epoch}/{value.Epochs}  step {value.Step}/{value.Steps}  loss {value.Loss:F4}  train acc {Percent(value.RunningAccuracy)}"));
+            case SessionProgressKind.Profiling:
+                Line(Format($"  profiling candidate {value.Step} of {value.Steps}"));
                 break;
             case SessionProgressKind.EpochCompleted:
                 Line(Format($"  epoch {value.Epoch}/{value.Epochs}  {value.Steps} steps  loss {value.Loss:F4}  train acc {Percent(value.RunningAccuracy)}"));
@@ -44,25 +34,8 @@ internal sealed class ConsoleProgress : IProgress<SessionProgress>
         }
     }
 
-    private void Status(string text)
-    {
-        string padded = text.Length < _statusLength ? text.PadRight(_statusLength) : text;
-        _out.Write('\r');
-        _out.Write(padded);
-        _out.Flush();
-        _statusLength = text.Length;
-    }
-
     private void Line(string text)
     {
-        if (_interactive && _statusLength > 0)
-        {
-            _out.Write('\r');
-            _out.Write(new string(' ', _statusLength));
-            _out.Write('\r');
-            _statusLength = 0;
-        }
-
         _out.WriteLine(text);
         _out.Flush();
     }

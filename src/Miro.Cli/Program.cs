@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 
 namespace Miro.Cli;
 
-/// <summary>The <c>miro</c> command-line tool.</summary>
+/// <summary>The <c>miro</c> command-line tool (commands in <see cref="MiroCommandLine"/>).</summary>
 public static class Program
 {
     /// <summary>Exit codes shared by every command.</summary>
@@ -11,48 +11,14 @@ public static class Program
     {
         /// <summary>Success.</summary>
         public const int Ok = 0;
-        /// <summary>The input has errors (e.g. a spec with error diagnostics).</summary>
+        /// <summary>The input has errors (e.g. a spec with error diagnostics) or the run failed.</summary>
         public const int Failed = 1;
         /// <summary>Bad usage or an unreadable file.</summary>
         public const int Usage = 2;
+        /// <summary>A run stopped by Ctrl+C or SIGTERM (128 + SIGINT), after writing a checkpoint.</summary>
+        public const int Cancelled = 130;
     }
 
-    /// <summary>Dispatches to a command by its first argument.</summary>
-    public static async Task<int> Main(string[] args)
-    {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
-        {
-            Console.Out.WriteLine(Usage);
-            return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Ok;
-        }
-
-        var rest = args[1..];
-        return args[0] switch
-        {
-            "check" => await CheckCommand.RunAsync(rest, Console.Out, Console.Error).ConfigureAwait(false),
-            "run" => await RunCommand.RunAsync(rest, Console.Out, Console.Error).ConfigureAwait(false),
-            "sweep" => Sweeps.SweepCommand.Run(rest, Console.Out, Console.Error, System.Threading.CancellationToken.None),
-            "calibrate" => await CalibrateCommand.RunAsync(rest, Console.Out, Console.Error).ConfigureAwait(false),
-            _ => UnknownCommand(args[0]),
-        };
-    }
-
-    private static int UnknownCommand(string name)
-    {
-        Console.Error.WriteLine($"miro: unknown command '{name}'.");
-        Console.Error.WriteLine(Usage);
-        return ExitCodes.Usage;
-    }
-
-    private const string Usage = """
-        usage: miro <command> [options]
-
-        commands:
-          check <files...>     check .miro specs and print diagnostics
-          run <spec.miro>      run a policy on its dataset with live progress [--data DIR] [--seed N] [--out DIR [--force]] [--threads N] [--resume DIR] [--checkpoint-every STEPS]
-                               [--configuration K] run candidate K of the tune space as a fixed configuration; [--list-configurations] lists them
-          sweep <spec.miro>    run every configuration x seeds, write the table with the oracle [--seeds N] [--parallel P] [--out DIR];
-                               --emit jobs|slurm|kubernetes writes them for a scheduler; --collect DIR builds the table from run folders
-          calibrate            fit the energy model to this device's meter; prints a device block [--root DIR] [--dir DIR] [--seconds S]
-        """;
+    /// <summary>Parses the command line and runs the command.</summary>
+    public static Task<int> Main(string[] args) => MiroCommandLine.InvokeAsync(args, Console.Out, Console.Error);
 }

@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Threading;
-using System.Threading.Tasks;
 using Miro.Cli.Sweeps;
 using Miro.Dsl;
 using Miro.Dsl.Diagnostics;
@@ -13,6 +12,7 @@ using Miro.Runtime.Evaluation;
 using Miro.Runtime.Memory;
 using Miro.Runtime.Runs;
 using Miro.Runtime.Session;
+using Spectre.Console;
 
 namespace Miro.Cli;
 
@@ -28,33 +28,15 @@ namespace Miro.Cli;
 /// steps, writes <c>checkpoint.bin</c> there, and <c>--resume DIR</c> continues a killed run from it (with the
 /// checkpoint's seed and threads).
 /// </summary>
-internal static class RunCommand
+internal static partial class RunCommand
 {
-    public const string Usage = "usage: miro run <spec.miro> [--data DIR] [--seed N] [--out DIR [--force]] [--threads N] [--policy NAME] [--resume DIR] [--checkpoint-every STEPS] [--checkpoint-interval TIME] [--configuration K | --list-configurations]";
-
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// Runs the command: progress live on <paramref name="liveConsole"/> when given, else as plain
+    /// lines on <paramref name="stdout"/>; with <paramref name="jsonOutput"/> the result also goes
+    /// there as one JSON document.
+    /// </summary>
+    internal static int Run(RunOptions options, TextWriter stdout, TextWriter stderr, IAnsiConsole? liveConsole, CancellationToken cancellationToken, TextWriter? jsonOutput = null)
     {
-        using var cancel = new CancellationTokenSource();
-        using var signals = CancelSignals.Install(cancel);
-        return Task.FromResult(Run(args, stdout, stderr, !Console.IsOutputRedirected, cancel.Token));
-    }
-
-    /// <summary>Runs the command; <paramref name="interactive"/> redraws a status line instead of printing plain lines.</summary>
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive, CancellationToken cancellationToken)
-    {
-        if (!RunOptions.TryParse(args, out RunOptions? options, out string? error))
-        {
-            if (error is null)
-            {
-                stdout.WriteLine(Usage);
-                return Program.ExitCodes.Ok;
-            }
-
-            stderr.WriteLine($"miro run: {error}");
-            stderr.WriteLine(Usage);
-            return Program.ExitCodes.Usage;
-        }
-
         string text;
         try
         {
@@ -174,13 +156,15 @@ internal static class RunCommand
             stdout.WriteLine(Invariant($"profiling from task {profile.FromTask}: {ControllerPrinter.Describe(profile)}"));
         }
 
+        using LiveProgress? live = liveConsole is null ? null : new LiveProgress(liveConsole);
         var runOptions = new MiroRunOptions
         {
             Directory = outDir,
             Seed = seed,
             Threads = threads,
-            Progress = new ConsoleProgress(stdout, interactive),
-            ProgressInterval = TimeSpan.FromMilliseconds(interactive ? 100 : 1000),
+            Progress = live ?? (IProgress<SessionProgress>)new ConsoleProgress(stdout),
+            ProgressInterval = TimeSpan.FromMilliseconds(live is not null ? 100 : 1000),
+            Hooks = live is null ? Array.Empty<ISessionHook>() : new ISessionHook[] { live },
             DataDescription = source.ToString(),
             CheckpointEveryEpochs = 0,
             CheckpointEverySteps = options.CheckpointEverySteps,
@@ -193,6 +177,11 @@ internal static class RunCommand
         {
             run = options.ResumeDirectory is null ? MiroRun.Create(policy, train, test, runOptions) : MiroRun.Resume(policy, train, test, runOptions);
             EnergyPrinter.PrintMeter(stdout, run.Meter.Source);
+            if (live is not null)
+            {
+                live.Meter = run.Meter;
+            }
+
             result = run.Run(cancellationToken);
         }
         catch (ArgumentException e)
@@ -208,8 +197,11 @@ internal static class RunCommand
         }
         catch (OperationCanceledException)
         {
-            stderr.WriteLine($"miro run: cancelled; the reports of the completed tasks are in {outDir}; continue with --resume {outDir}.");
-            return Program.ExitCodes.Failed;
+            live?.Dispose();
+            stderr.WriteLine(File.Exists(Path.Combine(outDir, Checkpointer.FileName))
+                ? $"miro run: stopped; the checkpoint and the reports of the completed tasks are in {outDir}. Continue with:{Environment.NewLine}  miro run {options.SpecPath} --resume {outDir}"
+                : $"miro run: stopped before the first checkpoint; nothing to resume in {outDir}.");
+            return Program.ExitCodes.Cancelled;
         }
         finally
         {
@@ -245,6 +237,7 @@ internal static class RunCommand
         }
 
         stdout.WriteLine($"reports: {outDir} (summary.json and {result.Tasks.Count} task files)");
+        jsonOutput?.WriteLine(RunJson.Format(outDir, result));
         return Program.ExitCodes.Ok;
     }
 

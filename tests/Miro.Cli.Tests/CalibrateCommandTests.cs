@@ -13,14 +13,12 @@ public sealed class CalibrateCommandTests
         var root = Directory.CreateTempSubdirectory("miro-empty-sysfs-").FullName;
         try
         {
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
-            var code = await CalibrateCommand.RunAsync(new[] { "--root", root }, stdout, stderr);
+            var (code, stdout, stderr) = await CliRunner.InvokeAsync(["calibrate", "--root", root]);
 
             Assert.Equal(Program.ExitCodes.Failed, code);
-            Assert.Contains("no readable energy sensor", stderr.ToString());
-            Assert.Contains("meter model", stderr.ToString());
-            Assert.Equal("", stdout.ToString());
+            Assert.Contains("no readable energy sensor", stderr);
+            Assert.Contains("meter model", stderr);
+            Assert.Equal("", stdout);
         }
         finally
         {
@@ -31,10 +29,10 @@ public sealed class CalibrateCommandTests
     [Fact]
     public async Task Calibrate_rejects_unknown_arguments_with_usage()
     {
-        var stderr = new StringWriter();
-        var code = await CalibrateCommand.RunAsync(new[] { "--bogus" }, new StringWriter(), stderr);
+        var (code, stdout, stderr) = await CliRunner.InvokeAsync(["calibrate", "--bogus"]);
         Assert.Equal(Program.ExitCodes.Usage, code);
-        Assert.Contains("usage: miro calibrate", stderr.ToString());
+        Assert.Contains("--bogus", stderr);
+        Assert.Contains("miro calibrate --help", stderr);
     }
 
     [Fact]
@@ -48,9 +46,7 @@ public sealed class CalibrateCommandTests
             File.WriteAllText(Path.Combine(zone, "name"), "package-0\n");
             File.WriteAllText(Path.Combine(zone, "energy_uj"), "123456\n");
             File.WriteAllText(Path.Combine(zone, "max_energy_range_uj"), "262143328850\n");
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
-            var code = await CalibrateCommand.RunAsync(new[] { "--root", root, "--dir", root, "--seconds", "0.05" }, stdout, stderr);
+            var (code, stdout, stderr) = await CliRunner.InvokeAsync(["calibrate", "--root", root, "--dir", root, "--seconds", "0.05"]);
 
             Assert.Equal(Program.ExitCodes.Failed, code);
             Assert.Contains("did not move during any probe", stderr.ToString());
@@ -71,14 +67,12 @@ public sealed class CalibrateCommandTests
         {
             Directory.CreateDirectory(Path.Combine(root, "sys/class/power_supply/BAT0"));
             File.WriteAllText(Path.Combine(root, "sys/class/power_supply/BAT0/power_now"), "4000000\n");
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
-            var code = await CalibrateCommand.RunAsync(new[] { "--root", root, "--dir", root, "--seconds", "0.1" }, stdout, stderr);
+            var (code, stdout, stderr) = await CliRunner.InvokeAsync(["calibrate", "--root", root, "--dir", root, "--seconds", "0.1"]);
 
             // A steady 4 W whatever the load: storage costs nothing, and `miro check` rejects `read 0 nJ/B`.
             Assert.Equal(Program.ExitCodes.Failed, code);
-            Assert.Contains("energy 0 nJ/B (non-positive)", stderr.ToString());
-            Assert.DoesNotContain("device {", stdout.ToString());
+            Assert.Contains("energy 0 nJ/B (non-positive)", stderr);
+            Assert.DoesNotContain("device {", stdout);
         }
         finally
         {

@@ -21,10 +21,7 @@ public sealed class CheckCommandTests : IDisposable
 
     private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
     {
-        using var stdout = new StringWriter { NewLine = "\n" };
-        using var stderr = new StringWriter { NewLine = "\n" };
-        var exit = await CheckCommand.RunAsync(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
+        return await CliRunner.InvokeAsync(["check", .. args]);
     }
 
     private const string Bad = "policy P {\n  device {\n    dram 4 W\n    power { idle 2 W  active 6 W }\n  }\n  memory { stream capacity 768  episodic capacity 500 }\n}\n";
@@ -133,7 +130,7 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new string[0], "no files given")]
+    [InlineData(new string[0], "Required argument 'files' missing")]
     [InlineData(new[] { "--strict", "x.miro" }, "unknown option '--strict'")]
     public async Task Bad_usage_exits_two_with_usage(string[] args, string message)
     {
@@ -141,6 +138,6 @@ public sealed class CheckCommandTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains(message, error, StringComparison.Ordinal);
-        Assert.Contains("usage: miro check", error, StringComparison.Ordinal);
+        Assert.Contains("Run 'miro check --help' for usage and examples.", error, StringComparison.Ordinal);
     }
 }

@@ -8,7 +8,7 @@ public sealed class CheckpointCadenceOptionTests
 {
     private static RunOptions Parse(params string[] args)
     {
-        Assert.True(RunOptions.TryParse(["a.miro", .. args], out var options, out string? error), error);
+        Assert.True(RunCommand.TryParse(["a.miro", .. args], out var options, out string? error), error);
         return options;
     }
 
@@ -56,7 +56,7 @@ public sealed class CheckpointCadenceOptionTests
     [InlineData("s")]
     public void A_checkpoint_interval_without_a_known_unit_is_a_usage_error_saying_what_is_right(string value)
     {
-        Assert.False(RunOptions.TryParse(["a.miro", "--checkpoint-interval", value], out _, out string? error));
+        Assert.False(RunCommand.TryParse(["a.miro", "--checkpoint-interval", value], out _, out string? error));
         Assert.Contains($"--checkpoint-interval needs a time such as 30s, 2min, 500ms or 1h (0: not by time), not '{value}'", error);
     }
 }

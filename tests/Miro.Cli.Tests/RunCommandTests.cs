@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.Text.Json;
 using System.Threading;
+using System.Threading.Tasks;
+using Spectre.Console.Testing;
 using Xunit;
 
 namespace Miro.Cli.Tests;
@@ -26,10 +28,7 @@ public sealed class RunCommandTests : IDisposable
 
     private static (int Exit, string Out, string Err) Run(params string[] args)
     {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int exit = RunCommand.Run(args, stdout, stderr, interactive: false, CancellationToken.None);
-        return (exit, stdout.ToString(), stderr.ToString());
+        return CliRunner.Invoke(["run", .. args]);
     }
 
     [Fact]
@@ -93,20 +92,22 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new string[0], "no spec file given")]
-    [InlineData(new[] { "a.miro", "--seed", "x" }, "--seed needs an integer, not 'x'")]
-    [InlineData(new[] { "a.miro", "--threads", "0" }, "--threads needs a positive integer")]
+    [InlineData(new string[0], "Required argument 'spec' missing")]
+    [InlineData(new[] { "a.miro", "--seed", "x" }, "Cannot parse argument 'x' for option '--seed'")]
+    [InlineData(new[] { "a.miro", "--threads", "0" }, "--threads needs a positive number of threads, not '0'")]
     [InlineData(new[] { "a.miro", "--frobnicate", "1" }, "unknown option '--frobnicate'")]
     [InlineData(new[] { "a.miro", "--checkpoint-every", "-1" }, "--checkpoint-every needs a number of steps")]
-    [InlineData(new[] { "a.miro", "b.miro" }, "one spec file at a time")]
-    [InlineData(new[] { "a.miro", "--out" }, "option --out needs a value")]
+    [InlineData(new[] { "a.miro", "b.miro" }, "unexpected argument 'b.miro'")]
+    [InlineData(new[] { "a.miro", "--out" }, "Required argument missing for option: '--out'")]
+    [InlineData(new[] { "a.miro", "--resume", "r", "--out", "o" }, "--resume continues the run in its own directory; drop --out.")]
+    [InlineData(new[] { "a.miro", "--sed", "1" }, "unknown option '--sed' (did you mean '--seed'?)")]
     public void Bad_arguments_are_usage_errors(string[] args, string message)
     {
         (int exit, _, string errors) = Run(args);
 
         Assert.Equal(2, exit);
         Assert.Contains(message, errors);
-        Assert.Contains("usage: miro run", errors);
+        Assert.Contains("Run 'miro run --help' for usage and examples.", errors);
     }
 
     [Fact]
@@ -116,5 +117,45 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains("none.miro", errors);
+    }
+
+    [Fact]
+    public async Task Progress_is_drawn_live_on_a_terminal_console()
+    {
+        var console = new TestConsole().Width(220).Interactive();
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        int exit = await CliRunner.InvokeAsync(["run", SmallSpec(), "--data", RepositoryPaths.EmbeddedSubset, "--out", Path.Combine(_dir, "live")],
+            stdout, stderr, CancellationToken.None, console);
+
+        Assert.True(exit == 0, stderr.ToString());
+        string live = console.Output;
+        Assert.Contains("task 2/2", live);
+        Assert.Matches(@"\d+\.\d J so far", live);
+        Assert.Contains("configuration: EpisodicCapacity 200 · StreamCapacity 1200 · Epochs 1 · Batch 16", live);
+        Assert.Matches(@"epoch 1/1  step \d+/\d+  \d+ steps/s  loss \d\.\d{4}  acc \d+\.\d%", live);
+        Assert.Contains("100%", live);
+        // The plain progress lines are not printed as well; the results are.
+        Assert.DoesNotContain("task 1/2", stdout.ToString());
+        Assert.Contains("accuracy matrix", stdout.ToString());
+    }
+
+    [Fact]
+    public void Json_prints_one_result_document_on_stdout_and_the_text_on_stderr()
+    {
+        string outDir = Path.Combine(_dir, "json");
+
+        (int exit, string output, string errors) = Run(SmallSpec(), "--data", RepositoryPaths.EmbeddedSubset, "--out", outDir, "--json");
+
+        Assert.True(exit == 0, errors);
+        using JsonDocument json = JsonDocument.Parse(output);
+        Assert.Equal(outDir, json.RootElement.GetProperty("outputDirectory").GetString());
+        JsonElement summary = json.RootElement.GetProperty("summary");
+        Assert.Equal(2, summary.GetProperty("accuracyMatrix").GetArrayLength());
+        using JsonDocument written = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        Assert.Equal(written.RootElement.GetProperty("accuracyMatrix").Deserialize<double[][]>(), summary.GetProperty("accuracyMatrix").Deserialize<double[][]>());
+        Assert.Contains("accuracy matrix", errors);
+        Assert.Contains("task 1/2", errors);
     }
 }

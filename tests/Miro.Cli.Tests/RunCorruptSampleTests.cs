@@ -32,7 +32,7 @@ public sealed class RunCorruptSampleTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int exit = RunCommand.Run(args, stdout, stderr, interactive: false, cancel);
+        int exit = CliRunner.InvokeAsync(["run", .. args, "--no-progress"], stdout, stderr, cancel).GetAwaiter().GetResult();
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
@@ -52,7 +52,7 @@ public sealed class RunCorruptSampleTests : IDisposable
         watcher.Start();
         var first = Run(cancel.Token, spec, "--data", RepositoryPaths.EmbeddedSubset, "--out", run, "--checkpoint-every", "0");
         watcher.Join();
-        Assert.Equal(1, first.Exit);
+        Assert.Equal(Program.ExitCodes.Cancelled, first.Exit);
 
         using (var connection = new SqliteConnection($"Data Source={Path.Combine(run, "miro-store", "samples.db")};Pooling=False"))
         {

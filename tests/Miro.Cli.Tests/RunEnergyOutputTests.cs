@@ -58,12 +58,10 @@ public sealed class RunEnergyOutputTests
             var spec = Path.Combine(dir, "budgeted.miro");
             await File.WriteAllTextAsync(spec, Spec);
             var outDir = Path.Combine(dir, "out");
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
-            var code = await RunCommand.RunAsync(new[] { spec, "--out", outDir }, stdout, stderr);
+            var (code, stdout, stderr) = await CliRunner.InvokeAsync(["run", spec, "--out", outDir]);
 
-            Assert.True(code == Program.ExitCodes.Ok, stderr.ToString() + stdout);
-            var output = stdout.ToString();
+            Assert.True(code == Program.ExitCodes.Ok, stderr + stdout);
+            var output = stdout;
             Assert.Contains("energy meter: energy model (device block)", output);
             Assert.Contains("no readable energy sensor", output);
             Assert.Contains("energy per task", output);
@@ -94,12 +92,10 @@ public sealed class RunEnergyOutputTests
         {
             var spec = Path.Combine(dir, "run-budget.miro");
             await File.WriteAllTextAsync(spec, Spec.Replace("energy 0.05 J per task on exceed stop", "energy 0.05 J per run on exceed stop", System.StringComparison.Ordinal));
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
-            var code = await RunCommand.RunAsync(new[] { spec, "--out", Path.Combine(dir, "out") }, stdout, stderr);
+            var (code, stdout, stderr) = await CliRunner.InvokeAsync(["run", spec, "--out", Path.Combine(dir, "out")]);
 
-            Assert.True(code == Program.ExitCodes.Ok, stderr.ToString() + stdout);
-            var output = stdout.ToString();
+            Assert.True(code == Program.ExitCodes.Ok, stderr + stdout);
+            var output = stdout;
             Assert.Contains("budget stop: energy budget 0.05 J per run spent", output);
             // Evaluation and the reports after the stop always spend something: the total ends above 0.05 J.
             Assert.True(output.Contains("note: run budget 0.05 J reached ", System.StringComparison.Ordinal), output);
@@ -153,16 +149,14 @@ public sealed class RunEnergyOutputTests
             var spec = Path.Combine(dir, "swapping.miro");
             await File.WriteAllTextAsync(spec, SwapSpec);
             var outDir = Path.Combine(dir, "out");
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
-            var code = await RunCommand.RunAsync(new[] { spec, "--out", outDir }, stdout, stderr);
-            Assert.True(code == Program.ExitCodes.Ok, stderr.ToString() + stdout);
+            var (code, stdout, stderr) = await CliRunner.InvokeAsync(["run", spec, "--out", outDir]);
+            Assert.True(code == Program.ExitCodes.Ok, stderr + stdout);
 
             double Phase(JsonDocument task, string phase) => task.RootElement.GetProperty("energyJoules").GetProperty(phase).GetDouble();
             using var task1 = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "task-01.json")));
             using var task2 = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "task-02.json")));
             Assert.Equal(0, Phase(task1, "storage_swap"));
-            Assert.True(Phase(task2, "storage_swap") > 0, stdout.ToString());
+            Assert.True(Phase(task2, "storage_swap") > 0, stdout);
             Assert.True(task2.RootElement.GetProperty("extensions").GetProperty("swap.swaps").GetInt64() > 0);
             Assert.True(Phase(task1, "replay_io") > 0);
             Assert.True(Phase(task2, "replay_io") > 0);

@@ -30,7 +30,7 @@ public sealed class RunFolderAndResumeIdentityTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int exit = RunCommand.Run(args, stdout, stderr, interactive: false, CancellationToken.None);
+        int exit = CliRunner.InvokeAsync(["run", .. args, "--no-progress"], stdout, stderr, CancellationToken.None).GetAwaiter().GetResult();
         return (exit, stdout.ToString(), stderr.ToString());
     }
 

@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using System;
 using System.IO;
 using System.Text.Json;
@@ -28,10 +29,7 @@ public sealed class RunResumeTests : IDisposable
 
     private static (int Exit, string Out, string Err) Run(CancellationToken cancel, params string[] args)
     {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int exit = RunCommand.Run(args, stdout, stderr, interactive: false, cancel);
-        return (exit, stdout.ToString(), stderr.ToString());
+        return CliRunner.InvokeAsync(["run", .. args], cancel).GetAwaiter().GetResult();
     }
 
     private static string Matrix(string runDir)
@@ -41,7 +39,7 @@ public sealed class RunResumeTests : IDisposable
     }
 
     [Fact]
-    public void Miro_run_resume_continues_a_stopped_run_to_the_uninterrupted_result()
+    public async Task Miro_run_resume_continues_a_stopped_run_to_the_uninterrupted_result()
     {
         string spec = Spec();
         string straight = Path.Combine(_dir, "straight");
@@ -55,10 +53,10 @@ public sealed class RunResumeTests : IDisposable
         using var cancel = new CancellationTokenSource();
         var output = new CancelOnText("task 2/", cancel);
         var stderr = new StringWriter();
-        int exit = RunCommand.Run([spec, "--data", RepositoryPaths.EmbeddedSubset, "--seed", "4", "--out", stopped], output, stderr, interactive: false, cancel.Token);
+        int exit = await CliRunner.InvokeAsync(["run", spec, "--data", RepositoryPaths.EmbeddedSubset, "--seed", "4", "--out", stopped, "--no-progress"], output, stderr, cancel.Token);
         var first = (Exit: exit, Err: stderr.ToString());
         Assert.True(cancel.IsCancellationRequested, "the run never reached task 2");
-        Assert.Equal(1, first.Exit);
+        Assert.Equal(Program.ExitCodes.Cancelled, first.Exit);
         Assert.Contains("--resume", first.Err);
         Assert.False(File.Exists(Path.Combine(stopped, "summary.json")));
 
@@ -78,7 +76,7 @@ public sealed class RunResumeTests : IDisposable
         var full = Run(CancellationToken.None, spec, "--data", RepositoryPaths.EmbeddedSubset, "--seed", "4", "--out", straight, "--checkpoint-every", "0");
         Assert.True(full.Exit == 0, full.Err);
 
-        // Stopped right after the first step checkpoint: 20 steps into task 1's only epoch.
+        // Stopped after the first step checkpoint: 20 or more steps into task 1's only epoch.
         using var cancel = new CancellationTokenSource();
         var watcher = new Thread(() =>
         {
@@ -91,15 +89,14 @@ public sealed class RunResumeTests : IDisposable
         watcher.Start();
         var first = Run(cancel.Token, spec, "--data", RepositoryPaths.EmbeddedSubset, "--seed", "4", "--out", stopped, "--checkpoint-every", "20");
         watcher.Join();
-        Assert.Equal(1, first.Exit);
+        Assert.Equal(Program.ExitCodes.Cancelled, first.Exit);
 
         var resumed = Run(CancellationToken.None, spec, "--data", RepositoryPaths.EmbeddedSubset, "--resume", stopped, "--checkpoint-every", "20");
         Assert.True(resumed.Exit == 0, resumed.Err);
-        // The watcher may be a little late on a busy machine: any step checkpoint of task 1 will do
-        // (20 or 40 steps into its only epoch), as long as the run resumed inside the epoch.
+        // The cancellation checkpoints again at the step where it is seen: 20 steps or a few more.
         var done = System.Text.RegularExpressions.Regex.Match(resumed.Out, @"0 task\(s\), 0 epoch\(s\) and (\d+) step\(s\) of task 1 done");
         Assert.True(done.Success, resumed.Out);
-        Assert.Equal(0, int.Parse(done.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) % 20);
+        Assert.True(int.Parse(done.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 20, resumed.Out);
         Assert.Equal(Matrix(straight), Matrix(stopped));
     }
 

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.IO;
 using System.Threading;
+using System.Threading.Tasks;
 using Miro.Dsl;
 using Miro.Dsl.Model;
 
@@ -14,18 +16,62 @@ namespace Miro.Cli.Sweeps;
 /// </summary>
 internal static class SweepCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        if (!SweepOptions.TryParse(args, out SweepOptions? options, out string? error))
+        var spec = new Argument<string?>("spec") { Description = "The .miro spec whose tune space is swept (none with --collect).", Arity = ArgumentArity.ZeroOrOne };
+        var seeds = new Option<int>("--seeds") { Description = "Seeds per configuration.", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var parallel = new Option<int?>("--parallel") { Description = "Runs at once (locally; with --emit, the scheduler's limit).", HelpName = "P" };
+        var output = new Option<string>("--out") { Description = "Folder for the run folders and the table (default: sweeps/<policy>).", HelpName = "DIR" };
+        var data = new Option<string>("--data") { Description = "Passed to every run as --data.", HelpName = "DIR" };
+        var threads = new Option<int?>("--threads") { Description = "Passed to every run as --threads.", HelpName = "N" };
+        var policy = new Option<string>("--policy") { Description = "The policy, when the spec declares several.", HelpName = "NAME" };
+        var emit = new Option<EmitFormat?>("--emit") { Description = "Write the runs for a scheduler instead of running them: jobs, slurm or kubernetes.", HelpName = "FORMAT" };
+        emit.AcceptOnlyFromAmong("jobs", "slurm", "kubernetes");
+        emit.CustomParser = r => r.Tokens[0].Value switch
         {
-            if (error is null)
+            "jobs" => EmitFormat.Jobs,
+            "slurm" => EmitFormat.Slurm,
+            _ => EmitFormat.Kubernetes,
+        };
+        var collect = new Option<string>("--collect") { Description = "Build the table from finished run folders below DIR instead of running.", HelpName = "DIR" };
+        var miro = new Option<string>("--miro") { Description = "How emitted jobs start miro.", DefaultValueFactory = _ => "miro", HelpName = "CMD" };
+        var image = new Option<string>("--image") { Description = "The container image of an emitted Kubernetes Job.", DefaultValueFactory = _ => "miro-sweep:latest", HelpName = "IMAGE" };
+        foreach (Option<int?> positive in new[] { parallel, threads })
+        {
+            positive.Validators.Add(r =>
             {
-                stdout.WriteLine(SweepOptions.Usage);
-                return Program.ExitCodes.Ok;
-            }
+                if (r.Tokens is [var token] && (!int.TryParse(token.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int n) || n < 1))
+                {
+                    r.AddError($"{r.Option.Name} needs a positive integer, not '{token.Value}'.");
+                }
+            });
+        }
 
-            stderr.WriteLine($"miro sweep: {error}");
-            stderr.WriteLine(SweepOptions.Usage);
+        seeds.Validators.Add(r =>
+        {
+            if (r.Tokens is [var token] && (!int.TryParse(token.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int n) || n < 1))
+            {
+                r.AddError($"--seeds needs a positive integer, not '{token.Value}'.");
+            }
+        });
+        var command = new Command("sweep", "Run every fixed configuration of a spec's tune space x seeds and write one table with the oracle marked; or emit the runs for a scheduler; or collect run folders into the table.")
+        {
+            spec, seeds, parallel, output, data, threads, policy, emit, collect, miro, image,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var options = new SweepOptions(parse.GetValue(spec), parse.GetValue(seeds), parse.GetValue(parallel), parse.GetValue(output), parse.GetValue(data),
+                parse.GetValue(threads), parse.GetValue(policy), parse.GetValue(emit), parse.GetValue(collect), parse.GetValue(miro)!, parse.GetValue(image)!);
+            return Task.FromResult(Run(options, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
+        });
+        return command;
+    }
+
+    public static int Run(SweepOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (options.Problem is { } problem)
+        {
+            stderr.WriteLine($"miro sweep: {problem}");
             return Program.ExitCodes.Usage;
         }
 

@@ -1,6 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
-
 namespace Miro.Cli.Sweeps;
 
 /// <summary>The parsed arguments of <c>miro sweep</c>.</summary>
@@ -18,108 +15,8 @@ namespace Miro.Cli.Sweeps;
 internal sealed record SweepOptions(string? SpecPath, int Seeds, int? Parallel, string? OutputDirectory, string? DataDirectory, int? Threads, string? PolicyName,
     EmitFormat? Emit, string? CollectDirectory, string MiroCommand, string Image)
 {
-    public const string Usage = """
-        usage: miro sweep <spec.miro> [--seeds N] [--parallel P] [--out DIR] [--data DIR] [--threads N] [--policy NAME]
-               miro sweep <spec.miro> --emit jobs|slurm|kubernetes [--seeds N] [--parallel P] [--out DIR] [--miro CMD] [--image IMAGE] ...
-               miro sweep --collect DIR [--out DIR]
-        """;
-
-    /// <summary>Parses <paramref name="args"/>; on failure <paramref name="error"/> says why (null: help was asked for).</summary>
-    public static bool TryParse(string[] args, [NotNullWhen(true)] out SweepOptions? options, out string? error)
-    {
-        options = null;
-        error = null;
-        string? spec = null;
-        string? output = null;
-        string? data = null;
-        string? policy = null;
-        string? collect = null;
-        string miro = "miro";
-        string image = "miro-sweep:latest";
-        int seeds = 1;
-        int? parallel = null;
-        int? threads = null;
-        EmitFormat? emit = null;
-        for (int i = 0; i < args.Length; i++)
-        {
-            string arg = args[i];
-            if (arg is "-h" or "--help")
-            {
-                return false;
-            }
-
-            if (!arg.StartsWith('-'))
-            {
-                if (spec is not null)
-                {
-                    error = $"one spec file at a time ('{spec}' and '{arg}' given).";
-                    return false;
-                }
-
-                spec = arg;
-                continue;
-            }
-
-            if (i + 1 >= args.Length)
-            {
-                error = $"option {arg} needs a value.";
-                return false;
-            }
-
-            string value = args[++i];
-            switch (arg)
-            {
-                case "--out": output = value; break;
-                case "--data": data = value; break;
-                case "--policy": policy = value; break;
-                case "--collect": collect = value; break;
-                case "--miro": miro = value; break;
-                case "--image": image = value; break;
-                case "--seeds" or "--parallel" or "--threads":
-                    if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) || n < 1)
-                    {
-                        error = $"{arg} needs a positive integer, not '{value}'.";
-                        return false;
-                    }
-
-                    if (arg == "--seeds") seeds = n;
-                    else if (arg == "--parallel") parallel = n;
-                    else threads = n;
-                    break;
-                case "--emit":
-                    emit = value switch
-                    {
-                        "jobs" => EmitFormat.Jobs,
-                        "slurm" => EmitFormat.Slurm,
-                        "kubernetes" => EmitFormat.Kubernetes,
-                        _ => null,
-                    };
-                    if (emit is null)
-                    {
-                        error = $"--emit takes jobs, slurm or kubernetes, not '{value}'.";
-                        return false;
-                    }
-
-                    break;
-                default:
-                    error = $"unknown option '{arg}'.";
-                    return false;
-            }
-        }
-
-        if (collect is not null && (spec is not null || emit is not null))
-        {
-            error = "--collect builds the table from finished run folders; give no spec and no --emit with it.";
-            return false;
-        }
-
-        if (collect is null && spec is null)
-        {
-            error = "no spec file given (or --collect DIR).";
-            return false;
-        }
-
-        options = new SweepOptions(spec, seeds, parallel, output, data, threads, policy, emit, collect, miro, image);
-        return true;
-    }
+    /// <summary>The option set's rule the parser cannot express: what <c>--collect</c> excludes, and that a spec or <c>--collect</c> is needed.</summary>
+    public string? Problem => CollectDirectory is not null && (SpecPath is not null || Emit is not null)
+        ? "--collect builds the table from finished run folders; give no spec and no --emit with it."
+        : CollectDirectory is null && SpecPath is null ? "no spec file given (or --collect DIR)." : null;
 }

@@ -212,7 +212,11 @@ public sealed class Checkpointer : ISessionHook
         _resumedTask = null;
     }
 
-    /// <summary>Every N steps, or once the interval has passed (when configured), saves the in-task state between this step and the next.</summary>
+    /// <summary>
+    /// Every N steps, or once the interval has passed (when configured), and at the step where the run
+    /// is cancelled (Ctrl+C, SIGTERM), saves the in-task state between this step and the next; a
+    /// cancelled run then stops here, so a resume loses no step.
+    /// </summary>
     public StepVerdict OnStep(TaskContext task, in StepReport step)
     {
         ArgumentNullException.ThrowIfNull(task);
@@ -220,14 +224,16 @@ public sealed class Checkpointer : ISessionHook
         // Results do not depend on when a step checkpoint is taken (it settles the swap worker, never
         // drains it), so a clock may decide.
         bool timeDue = _interval > TimeSpan.Zero && _time.GetElapsedTime(_lastSave) >= _interval;
-        if (!(stepsDue || timeDue) || task.Session.Learner is not IResumableLearner learner)
+        // Read the token once: the checkpoint and the stop must agree on the step.
+        bool cancelled = task.CancellationToken.IsCancellationRequested;
+        if (!(stepsDue || timeDue || cancelled) || task.Session.Learner is not IResumableLearner learner)
         {
-            return StepVerdict.Continue;
+            return cancelled ? StepVerdict.StopTask : StepVerdict.Continue;
         }
 
         var inTask = new InTaskState(task.Index, step.Epoch, _taskSteps, _taskSamples, _lastEpochLoss, null, step.Step + 1);
         Save(task.Session, task.Session.Reports, inTask, learner.SaveTaskState());
-        return StepVerdict.Continue;
+        return cancelled ? StepVerdict.StopTask : StepVerdict.Continue;
     }
 
     /// <summary>Every k-th epoch inside a task (not the last: the task end checkpoints), saves the in-task state.</summary>

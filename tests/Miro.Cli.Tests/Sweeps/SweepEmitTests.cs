@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -34,11 +35,11 @@ public sealed class SweepEmitTests : IDisposable
     private string[] JobLines() => Emit("jobs").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l["echo ".Length..]).ToArray();
 
     [Fact]
-    public void List_configurations_numbers_candidates_as_a_fixed_configuration_run_applies_them()
+    public async Task List_configurations_numbers_candidates_as_a_fixed_configuration_run_applies_them()
     {
         string spec = SweepSpecs.Write(_dir);
         var stdout = new StringWriter();
-        int exit = RunCommand.Run(new[] { spec, "--list-configurations" }, stdout, new StringWriter(), interactive: false, CancellationToken.None);
+        int exit = await CliRunner.InvokeAsync(["run", spec, "--list-configurations", "--no-progress"], stdout, new StringWriter(), CancellationToken.None);
 
         Assert.Equal(0, exit);
         var rows = stdout.ToString().Split('\n').Select(l => l.Trim()).Where(l => Regex.IsMatch(l, @"^\d+ ")).ToList();
@@ -53,11 +54,11 @@ public sealed class SweepEmitTests : IDisposable
     }
 
     [Fact]
-    public void A_configuration_outside_the_space_is_a_usage_error_naming_the_range()
+    public async Task A_configuration_outside_the_space_is_a_usage_error_naming_the_range()
     {
         string spec = SweepSpecs.Write(_dir);
         var stderr = new StringWriter();
-        int exit = RunCommand.Run(new[] { spec, "--configuration", "4" }, new StringWriter(), stderr, interactive: false, CancellationToken.None);
+        int exit = await CliRunner.InvokeAsync(["run", spec, "--configuration", "4", "--no-progress"], new StringWriter(), stderr, CancellationToken.None);
 
         Assert.Equal(2, exit);
         Assert.Contains("numbered 0 to 3", stderr.ToString());
@@ -126,7 +127,7 @@ public sealed class SweepEmitTests : IDisposable
     private static string Unquoted(string line) => Shell.Run("sh", new[] { "-c", "echo " + line }).Out.Trim();
 
     [Theory]
-    [InlineData(new[] { "--emit", "pbs", "a.miro" }, "--emit takes jobs, slurm or kubernetes")]
+    [InlineData(new[] { "--emit", "pbs", "a.miro" }, "Argument 'pbs' not recognized. Must be one of:")]
     [InlineData(new[] { "a.miro", "--seeds", "0" }, "--seeds needs a positive integer")]
     [InlineData(new[] { "--collect", "d", "a.miro" }, "give no spec")]
     [InlineData(new string[0], "no spec file given")]
@@ -136,6 +137,5 @@ public sealed class SweepEmitTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains(message, errors);
-        Assert.Contains("usage: miro sweep", errors);
     }
 }

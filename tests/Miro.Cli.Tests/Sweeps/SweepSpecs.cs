@@ -39,7 +39,8 @@ internal static class SweepSpecs
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int exit = Cli.Sweeps.SweepCommand.Run(args, stdout, stderr, CancellationToken.None);
+        string[] command = ["sweep", .. args];
+        int exit = MiroCommandLine.InvokeAsync(command, stdout, stderr, CancellationToken.None).GetAwaiter().GetResult();
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
