@@ -20,6 +20,8 @@ internal sealed record CheckpointManifest
     public InTaskState? InTask { get; init; }
     /// <summary>The <see cref="RunFingerprint"/> of the run that wrote the checkpoint.</summary>
     public IReadOnlyDictionary<string, string>? Fingerprint { get; init; }
+    /// <summary>Seconds the run had been running when the checkpoint was taken, over every process so far.</summary>
+    public double ElapsedSeconds { get; init; }
 }
 
 /// <summary>

@@ -127,6 +127,8 @@ public sealed class Checkpointer : ISessionHook
 
         // Progress first: it grows the head to the completed tasks' classes, so the saved weights fit.
         session.RestoreProgress(RestoredReports.Typed(manifest.Reports, Json));
+        // The run's time so far, so summary.json's seconds cover every process of the run.
+        session.RestoreElapsed(manifest.ElapsedSeconds);
         session.Model.GrowHead(manifest.HeadClasses);
         using (var model = new MemoryStream(CheckpointFile.Section(sections, "model", FilePath)))
         {
@@ -292,6 +294,7 @@ public sealed class Checkpointer : ISessionHook
             Reports = reports,
             InTask = inTask,
             Fingerprint = Fingerprint(session).Settings,
+            ElapsedSeconds = session.ElapsedSeconds,
         };
 
         byte[] model;

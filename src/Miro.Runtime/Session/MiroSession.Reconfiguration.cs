@@ -99,6 +99,13 @@ public sealed partial class MiroSession
         Model.GrowHead(classes);
     }
 
+    /// <summary>Adds the seconds earlier processes of a resumed run spent, so <see cref="ElapsedSeconds"/> covers the whole run.</summary>
+    internal void RestoreElapsed(double seconds)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(seconds);
+        _secondsBefore = seconds;
+    }
+
     private InTaskResume? _inTaskResume;
 
     /// <summary>

@@ -32,6 +32,8 @@ public sealed partial class MiroSession : IDisposable
     private readonly Evaluator _evaluator;
     private readonly List<TaskReport> _reports = new();
     private bool _started;
+    private long _runStarted;
+    private double _secondsBefore;
 
     /// <summary>Creates a session; the session owns <paramref name="model"/> from now on.</summary>
     /// <param name="policy">The policy.</param>
@@ -122,6 +124,12 @@ public sealed partial class MiroSession : IDisposable
     /// <summary>The accuracy matrix so far.</summary>
     public AccuracyMatrix Accuracy { get; }
 
+    /// <summary>
+    /// Seconds the run has been running: this process's time since its first task started plus, for a
+    /// resumed run, the time of the processes before it up to their last checkpoint.
+    /// </summary>
+    public double ElapsedSeconds => _secondsBefore + (_runStarted == 0 ? 0 : Stopwatch.GetElapsedTime(_runStarted).TotalSeconds);
+
     /// <summary>The reports of the tasks run so far.</summary>
     public IReadOnlyList<TaskReport> Reports => _reports;
 
@@ -132,13 +140,12 @@ public sealed partial class MiroSession : IDisposable
     /// <exception cref="OperationCanceledException">The token was cancelled (the current task ends at a batch boundary first).</exception>
     public SessionResult Run(CancellationToken cancellationToken = default)
     {
-        var clock = Stopwatch.StartNew();
         for (int t = _reports.Count; t < Scenario.Tasks.Count; t++)
         {
             RunTask(t, cancellationToken);
         }
 
-        SessionResult result = Result(clock.Elapsed.TotalSeconds);
+        SessionResult result = Result(ElapsedSeconds);
         foreach (ISessionHook hook in _hooks)
         {
             hook.OnSessionEnd(result);
@@ -158,6 +165,7 @@ public sealed partial class MiroSession : IDisposable
         if (!_started)
         {
             _started = true;
+            _runStarted = Stopwatch.GetTimestamp();
             foreach (ISessionHook hook in _hooks)
             {
                 hook.OnSessionStart(this);

@@ -110,6 +110,34 @@ public sealed class CheckpointResumeTests
         public override long GetTimestamp() => _now += _random.Next(0, 4);
     }
 
+    [Fact]
+    public void A_resumed_run_reports_the_seconds_of_every_process_in_its_result()
+    {
+        var policy = ResumeScenario.Policy();
+        using var dir = new TempDirectory();
+        var options = new Miro.Runtime.Runs.MiroRunOptions { Directory = dir.Path, Seed = ResumeScenario.Seed, Threads = 1, SystemRoot = Path.GetTempPath() };
+        double firstProcess;
+        using (var first = Miro.Runtime.Runs.MiroRun.Create(policy, EmbeddedData.Train, EmbeddedData.Test, options))
+        {
+            first.Session.RunTask(0);
+            first.Session.RunTask(1);
+            firstProcess = first.Session.ElapsedSeconds;
+        }
+
+        using var resumed = Miro.Runtime.Runs.MiroRun.Resume(policy, EmbeddedData.Train, EmbeddedData.Test, options);
+        // Restored up to the task-2 checkpoint: more than tasks 1 and 2 took, at most what the first process ran.
+        double restored = resumed.Session.ElapsedSeconds;
+        Assert.InRange(restored, resumed.Session.Reports[0].Seconds.Total + resumed.Session.Reports[1].Seconds.Total, firstProcess);
+        var result = resumed.Run();
+        double tasks = 0;
+        foreach (var task in result.Tasks)
+        {
+            tasks += task.Seconds.Total;
+        }
+
+        Assert.True(result.Seconds >= tasks, $"the run's {result.Seconds:F3} s must cover its tasks' {tasks:F3} s");
+    }
+
     private sealed class SimulatedCrash : Exception;
 
     /// <summary>Dies right after step <c>step</c> of epoch <c>epoch</c> of task <c>task</c> (all zero-based), after the checkpointer saw it.</summary>
