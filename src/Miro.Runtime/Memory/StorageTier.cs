@@ -86,7 +86,11 @@ public sealed class StorageTier : ISessionHook, ICheckpointableTier, IDisposable
         _writtenAtTaskStart = Store.BytesWritten;
         _taskSwaps = null;
         _corrupt.TaskStarted(Store);
-        if (Store.CapacitySamples is long capacity && Store.Count + indices.Count > capacity)
+        // Written before training when the write changes what training reads: evictions change which
+        // old samples swaps draw, and a reservoir memory holds current-task samples whose swaps draw
+        // from this task's stored samples (how many were written would depend on timing).
+        bool evicts = Store.CapacitySamples is long capacity && Store.Count + indices.Count > capacity;
+        if (evicts || (_swap is not null && task.Session.Memory is ReservoirMemory))
         {
             StoreWriter.WriteNow(Store, task.Index, data, indices, _meter);
         }

@@ -12,9 +12,11 @@ namespace Miro.Runtime.Memory;
 /// (DESIGN.md §4.1, §4.2 step 1), one durable transaction per batch, resumably (samples of the task
 /// already committed by an interrupted run are skipped, <see cref="SampleStore.WriteTask"/>).
 /// <para>Why this may overlap training: the current task's samples are no swap or growth source
-/// until the next task. Swaps draw a stored sample of an EM slot's label, and the EM holds only
-/// previous tasks' classes during a task; growing the EM from the store (profiling) draws the
-/// same labels. So what a task computes does not depend on how far its own write has got, and
+/// until the next task. Swaps draw a stored sample of an EM slot's label, and a class-balanced EM
+/// holds only previous tasks' classes during a task; growing the EM from the store (profiling) draws
+/// the same labels. A reservoir memory (online ER) takes current-task samples at every step, so its
+/// swaps would draw from the samples written so far: <see cref="StorageTier"/> writes such a task
+/// before training instead. So what a task computes does not depend on how far its own write has got, and
 /// the samples of every previous task are durable before the task starts
 /// (<see cref="WaitDurable"/> at each task's end).</para>
 /// <para>Threads: the constructor and <see cref="WaitDurable"/>/<see cref="Dispose"/> run on the
