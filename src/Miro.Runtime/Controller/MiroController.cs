@@ -117,7 +117,12 @@ public sealed class MiroController : ISessionHook
                 task.CancellationToken.ThrowIfCancellationRequested();
                 session.ReportProgress(new SessionProgress(SessionProgressKind.Profiling, task.Index + 1, session.Scenario.Tasks.Count, 0, 0,
                     i + 1, list.Candidates.Count, double.NaN, double.NaN, double.NaN));
-                trials.Add(runner.Run(list.Candidates[i]));
+                Candidate candidate = list.Candidates[i];
+                int same = SameTrial(trials, candidate);
+                // A trial trains `trial` epochs whatever the candidate's epochs: candidates that differ
+                // only in train.epochs would train the same trial, so it runs once. Its cost is the
+                // first one's (0 J and 0 s here); the extrapolation scales it to each one's epochs.
+                trials.Add(same < 0 ? runner.Run(candidate) : trials[same] with { Candidate = candidate, Joules = 0, Seconds = 0 });
             }
         }
 
@@ -156,6 +161,20 @@ public sealed class MiroController : ISessionHook
             EnergyBasis = pooled ? "pooled" : "measured",
             Overhead = new ProfilingOverhead(Stopwatch.GetElapsedTime(start).TotalSeconds, after.TotalJoules - before.TotalJoules, double.NaN, double.NaN),
         };
+    }
+
+    /// <summary>The index of a trial that trained exactly what <paramref name="candidate"/>'s trial would, or -1.</summary>
+    private static int SameTrial(List<TrialResult> trials, Candidate candidate)
+    {
+        for (int i = 0; i < trials.Count; i++)
+        {
+            if (trials[i].Candidate with { Epochs = candidate.Epochs } == candidate)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

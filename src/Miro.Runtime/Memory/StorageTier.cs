@@ -11,8 +11,8 @@ namespace Miro.Runtime.Memory;
 
 /// <summary>
 /// The storage tier in the CL loop (DESIGN.md §4.1–§4.2), attached as a session hook: it opens the
-/// <see cref="SampleStore"/>, writes each task's stream to it while the task trains (resumably, on a
-/// <see cref="StoreWriter"/> thread; durable before the task's memory update and checkpoint), runs a
+/// <see cref="SampleStore"/>, writes each task's stream to it while the task trains (from its first epoch,
+/// after profiling; resumably, on a <see cref="StoreWriter"/> thread; durable before the task's memory update and checkpoint), runs a
 /// <see cref="SwapWorker"/> while tasks 2+ train, and adds the tier's figures to each task report
 /// (<c>storage.bytesRead</c>, <c>storage.bytesWritten</c>, <c>swap.swaps</c>, ...).
 /// The store is also the <see cref="ISampleSource"/> an episodic memory grows from
@@ -37,6 +37,7 @@ public sealed class StorageTier : ISessionHook, ICheckpointableTier, IDisposable
     private SwapCheckpoint? _resumeSwaps;
     private bool _swapPaused;
     private StoreWriter? _writer;
+    private TaskContext? _pendingWrite;
     private long _readAtTaskStart;
     private long _writtenAtTaskStart;
     private SwapMetrics? _taskSwaps;
@@ -96,7 +97,20 @@ public sealed class StorageTier : ISessionHook, ICheckpointableTier, IDisposable
         }
         else
         {
-            _writer = StoreWriter.Start(Store, task.Index, data, indices, _meter);
+            // Started when the first epoch starts, after profiling: the trials read the store (growth,
+            // swaps) and would wait for the writer's transactions, and the store's count the controller
+            // clips by would depend on how far the write had got.
+            _pendingWrite = task;
+        }
+    }
+
+    /// <summary>Starts the task's background write if it is still waiting (the first epoch, after profiling).</summary>
+    private void StartPendingWrite()
+    {
+        if (_pendingWrite is { } task)
+        {
+            _pendingWrite = null;
+            _writer = StoreWriter.Start(Store, task.Index, task.Session.Scenario.Train, task.Task.TrainIndices, _meter);
         }
     }
 
@@ -104,6 +118,7 @@ public sealed class StorageTier : ISessionHook, ICheckpointableTier, IDisposable
     public void OnEpochStart(TaskContext task, int epoch)
     {
         ArgumentNullException.ThrowIfNull(task);
+        StartPendingWrite();
         if (_swap is null || _worker is not null || task.Index + 1 < SwapSchedule.FirstTask)
         {
             return;
@@ -150,6 +165,13 @@ public sealed class StorageTier : ISessionHook, ICheckpointableTier, IDisposable
             _worker = null;
         }
         LeaveSwapPhase();
+        if (_pendingWrite is { } unstarted)
+        {
+            // No epoch ran (a run resumed after its last epoch): write the rest of the task now.
+            _pendingWrite = null;
+            StoreWriter.WriteNow(Store, unstarted.Index, unstarted.Session.Scenario.Train, unstarted.Task.TrainIndices, _meter);
+        }
+
         if (_writer is { } writer)
         {
             _writer = null;
@@ -227,6 +249,7 @@ public sealed class StorageTier : ISessionHook, ICheckpointableTier, IDisposable
     {
         _writer?.Dispose();
         _writer = null;
+        _pendingWrite = null;
         _worker?.Dispose();
         _worker = null;
         LeaveSwapPhase();

@@ -72,6 +72,30 @@ public sealed class ControllerRunTests
     }
 
     [Fact]
+    public void Candidates_that_differ_only_in_epochs_share_one_trial_and_are_extrapolated_to_their_own_epochs()
+    {
+        using var dir = new TempDirectory();
+        PolicySpec policy = ControllerPolicies.Small(tune: "episodic.capacity in {50, 150}\n train.epochs in {1, 3}");
+
+        SessionResult result = Run(policy, Options(dir));
+
+        ControllerReport report = ControllerReport.Of(result.Tasks[1])!;
+        Assert.Equal(4, report.Candidates.Count);
+        foreach (int em in new[] { 50, 150 })
+        {
+            CandidateRow one = report.Candidates.Single(c => c.Configuration.EpisodicCapacity == em && c.Configuration.Epochs == 1);
+            CandidateRow three = report.Candidates.Single(c => c.Configuration.EpisodicCapacity == em && c.Configuration.Epochs == 3);
+            // Grid order runs epochs 1 first: its trial was measured, the 3-epoch candidate reused it.
+            Assert.True(one.TrialJoules > 0 && one.TrialSeconds > 0);
+            Assert.Equal(0, three.TrialJoules);
+            Assert.Equal(0, three.TrialSeconds);
+            Assert.Equal(one.ValidationAccuracy, three.ValidationAccuracy);
+            // Compute and swap reads scale with epochs; the one-time read that grows the memory does not.
+            Assert.InRange(three.TaskJoules, 2.5 * one.TaskJoules, 3 * one.TaskJoules);
+        }
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_choices_and_accuracy_matrix()
     {
         using var a = new TempDirectory();
