@@ -170,6 +170,7 @@ internal static partial class RunCommand
             CheckpointEverySteps = options.CheckpointEverySteps,
             CheckpointInterval = options.CheckpointInterval,
             RunId = folder.RunId,
+            SystemRoot = options.SystemRoot,
         };
         SessionResult result;
         MiroRun? run = null;

@@ -64,6 +64,19 @@ internal static partial class RunCommand
         var listConfigurations = new Option<bool>("--list-configurations") { Description = "Print the numbered candidates of the spec's tune space instead of running." };
         var noProgress = new Option<bool>("--no-progress") { Description = "Plain progress lines instead of live bars (the default when output is redirected)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON result (the run summary) on stdout; progress and notes go to stderr." };
+        var systemRoot = new Option<string>("--system-root")
+        {
+            Description = "Read /proc and /sys under DIR instead of / (energy sensors, battery, available memory): a device's readings simulated in files.",
+            DefaultValueFactory = _ => "/",
+            HelpName = "DIR",
+        };
+        systemRoot.Validators.Add(r =>
+        {
+            if (r.Tokens is [var token] && !Directory.Exists(token.Value))
+            {
+                r.AddError($"--system-root needs an existing folder that stands for / (with proc/ and sys/ inside); '{token.Value}' does not exist.");
+            }
+        });
 
         threads.Validators.Add(r => AtLeast(r, 1, "--threads", "a positive number of threads"));
         checkpointEvery.Validators.Add(r => AtLeast(r, 0, "--checkpoint-every", "a number of steps (0: not by steps)"));
@@ -83,7 +96,7 @@ internal static partial class RunCommand
         });
         var command = new Command("run", "Run a policy on its dataset task by task with live progress; writes reports and checkpoints.")
         {
-            spec, data, seed, output, threads, policy, resume, checkpointEvery, checkpointInterval, force, configuration, listConfigurations, noProgress, json,
+            spec, data, seed, output, threads, policy, resume, checkpointEvery, checkpointInterval, force, configuration, listConfigurations, noProgress, json, systemRoot,
         };
         command.Validators.Add(r =>
         {
@@ -107,7 +120,7 @@ internal static partial class RunCommand
                 : every > 0 ? TimeSpan.Zero : RunOptions.DefaultCheckpointInterval;
             var options = new RunOptions(parse.GetRequiredValue(spec), parse.GetValue(data), parse.GetValue(seed), resumeDir ?? parse.GetValue(output),
                 parse.GetValue(threads), parse.GetValue(policy), resumeDir, every, interval, parse.GetValue(force), parse.GetValue(configuration),
-                parse.GetValue(listConfigurations), parse.GetValue(noProgress), parse.GetValue(json));
+                parse.GetValue(listConfigurations), parse.GetValue(noProgress), parse.GetValue(json), parse.GetValue(systemRoot)!);
             if (onParsed is not null)
             {
                 onParsed(options);

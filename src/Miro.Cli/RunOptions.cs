@@ -7,11 +7,12 @@ namespace Miro.Cli;
 /// The parsed arguments of <c>miro run</c> (see <see cref="RunCommand.Create(Spectre.Console.IAnsiConsole)"/> for the command line).
 /// <c>Configuration</c> (<c>--configuration K</c>) runs candidate K of the tune space as a fixed
 /// configuration; <c>ListConfigurations</c> (<c>--list-configurations</c>) prints the numbered
-/// candidates instead of running.
+/// candidates instead of running. <c>SystemRoot</c> (<c>--system-root DIR</c>) is the folder that
+/// stands for <c>/</c> when the run reads procfs and sysfs (energy sensors, battery, available memory).
 /// </summary>
 internal sealed record RunOptions(string SpecPath, string? DataDirectory, int Seed, string? OutputDirectory, int? Threads, string? PolicyName, string? ResumeDirectory = null,
     int CheckpointEverySteps = 0, TimeSpan CheckpointInterval = default, bool Force = false, long? Configuration = null, bool ListConfigurations = false,
-    bool NoProgress = false, bool Json = false)
+    bool NoProgress = false, bool Json = false, string SystemRoot = "/")
 {
     /// <summary>
     /// The longest time between two checkpoints inside a task when neither <c>--checkpoint-every</c>

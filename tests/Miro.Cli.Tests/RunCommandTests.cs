@@ -152,6 +152,39 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void System_root_simulates_the_devices_readings_a_low_battery_selects_its_when_rule()
+    {
+        // A battery at 20% in a folder that stands for /: the rule narrows the stream buffer to 600.
+        string root = Path.Combine(_dir, "root");
+        Directory.CreateDirectory(Path.Combine(root, "sys", "class", "power_supply", "BAT0"));
+        File.WriteAllText(Path.Combine(root, "sys", "class", "power_supply", "BAT0", "capacity"), "20\n");
+        string spec = Path.Combine(_dir, "battery.miro");
+        string text = File.ReadAllText(SmallSpec());
+        File.WriteAllText(spec, text[..text.LastIndexOf('}')] + "  when battery.level < 30% { tune stream.capacity in {600} }\n}\n");
+        string outDir = Path.Combine(_dir, "battery");
+
+        (int exit, _, string errors) = Run(spec, "--data", RepositoryPaths.EmbeddedSubset, "--out", outDir, "--system-root", root);
+
+        Assert.True(exit == 0, errors);
+        using JsonDocument task2 = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "task-02.json")));
+        JsonElement extensions = task2.RootElement.GetProperty("extensions");
+        Assert.Equal(0.2, extensions.GetProperty("resources").GetProperty("batteryLevel").GetDouble(), 6);
+        Assert.Equal(0, extensions.GetProperty("resources").GetProperty("activeRules")[0].GetInt32());
+        // Of the 3 x 2 grid only the three candidates with the rule's stream capacity were allowed.
+        Assert.Equal(3, extensions.GetProperty("controller").GetProperty("counts").GetProperty("allowed").GetInt32());
+        Assert.Equal(600, task2.RootElement.GetProperty("configuration").GetProperty("streamCapacity").GetInt32());
+    }
+
+    [Fact]
+    public void A_system_root_that_does_not_exist_is_a_usage_error()
+    {
+        (int exit, _, string errors) = Run(SmallSpec(), "--system-root", Path.Combine(_dir, "missing"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--system-root needs an existing folder", errors);
+    }
+
+    [Fact]
     public void Json_prints_one_result_document_on_stdout_and_the_text_on_stderr()
     {
         string outDir = Path.Combine(_dir, "json");
