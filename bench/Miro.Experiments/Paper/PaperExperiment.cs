@@ -13,14 +13,12 @@ namespace Miro.Experiments.Paper;
 /// <summary>
 /// The paper-style comparison (issue 10, DESIGN.md §5): ER RAM-only, CarM fixed, Miro and the
 /// oracle on Split Fashion-MNIST over seeds, each run a child <c>miro run</c> (the oracle is the
-/// sweep of Miro's candidate space). Writes docs/experiments.md and two PNG plots next to it. Run
+/// sweep of Miro's candidate space), and Miro again with a battery that drops mid-run
+/// (<see cref="BatteryScenario"/>). Writes docs/experiments.md and two PNG plots next to it. Run
 /// folders are kept under the output directory, so an interrupted harness continues where it stopped.
 /// </summary>
 internal static class PaperExperiment
 {
-    /// <summary>The Miro system runs with the controller profiling (docs/controller.md).</summary>
-    private const bool ControllerAvailable = true;
-
     public static int Run(string? data, int seeds, int parallel, string output, TextWriter log)
     {
         string root = RepositoryRoot();
@@ -39,9 +37,15 @@ internal static class PaperExperiment
             jobs.Add(new SweepRunner.ChildRun(sweep.RunDirectory(i), sweep.RunArguments(i)));
         }
 
-        log.WriteLine($"paper experiment: {systems.Count} system(s) + the oracle sweep ({sweep.Configurations} configurations) x {seeds} seed(s) = {jobs.Count} runs in {output}");
+        jobs.AddRange(BatteryScenario.Jobs(output, specs, seeds, data));
+        log.WriteLine($"paper experiment: {systems.Count} system(s) + the oracle sweep ({sweep.Configurations} configurations) + Miro with a battery drop, x {seeds} seed(s) = {jobs.Count} runs in {output}");
         int toRun = jobs.Count(j => !File.Exists(Path.Combine(j.Directory, "summary.json")));
-        IReadOnlyList<string> failed = SweepRunner.Run(jobs, parallel, MiroExecutable.Current(), log, CancellationToken.None);
+        IReadOnlyList<string> failed;
+        using (BatteryScenario.DropBatteries(output, seeds))
+        {
+            failed = SweepRunner.Run(jobs, parallel, MiroExecutable.Current(), log, CancellationToken.None);
+        }
+
         if (failed.Count > 0)
         {
             log.WriteLine($"{failed.Count} run(s) failed: {string.Join(", ", failed)}; see their {SweepRunner.LogFile}. Run the harness again to retry them.");
@@ -63,7 +67,8 @@ internal static class PaperExperiment
         var invocations = File.ReadAllLines(timing).Select(l => l.Split(' ')).ToList();
         int ran = invocations.Sum(f => int.Parse(f[0], CultureInfo.InvariantCulture));
         var took = TimeSpan.FromSeconds(invocations.Sum(f => double.Parse(f[1], CultureInfo.InvariantCulture)));
-        string markdown = ExperimentReport.Markdown(results, table, seeds, parallel, took, ran, jobs.Count, ControllerAvailable);
+        var battery = Enumerable.Range(0, seeds).Select(seed => RunSummary.Read(BatteryScenario.Folder(output, seed))).ToList();
+        string markdown = ExperimentReport.Markdown(results, table, battery, seeds, parallel, took, ran, jobs.Count);
         File.WriteAllText(Path.Combine(docs, "experiments.md"), markdown);
         log.WriteLine(markdown);
         return 0;

@@ -16,7 +16,7 @@ internal sealed record TaskChoice(int Episodic, int Stream, int Epochs, int Batc
 
 /// <summary>One finished run of the experiment, read from its folder's <c>summary.json</c>.</summary>
 internal sealed record RunSummary(string Directory, int Seed, double AverageAccuracy, double Joules, double ProfilingJoules, string Provenance, double Seconds,
-    string Data, IReadOnlyList<TaskChoice> Tasks, IReadOnlyList<double> TaskJoules, IReadOnlyDictionary<string, double> PhaseJoules)
+    string Data, IReadOnlyList<TaskChoice> Tasks, IReadOnlyList<double> TaskJoules, IReadOnlyDictionary<string, double> PhaseJoules, IReadOnlyList<bool> RulesActive)
 {
     /// <summary>Accuracy percent per kJ, as the sweep table computes it.</summary>
     public double AccuracyPerKilojoule => 100 * AverageAccuracy / (Joules / 1000);
@@ -32,6 +32,7 @@ internal sealed record RunSummary(string Directory, int Seed, double AverageAccu
         var tasks = new List<TaskChoice>();
         var taskJoules = new List<double>();
         var phases = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        var rules = new List<bool>();
         foreach (JsonElement task in root.GetProperty("tasks").EnumerateArray())
         {
             JsonElement energy = task.GetProperty("extensions").GetProperty("energy");
@@ -44,13 +45,16 @@ internal sealed record RunSummary(string Directory, int Seed, double AverageAccu
                 phases[phase.Name] = phases.GetValueOrDefault(phase.Name) + phase.Value.GetDouble();
             }
 
+            // Whether a `when` rule applied when the task's report was written (the resource monitor's last reading).
+            rules.Add(task.GetProperty("extensions").TryGetProperty("resources", out JsonElement resources)
+                && resources.TryGetProperty("activeRules", out JsonElement active) && active.GetArrayLength() > 0);
             JsonElement c = task.GetProperty("configuration");
             double? ratio = c.TryGetProperty("swapRatio", out JsonElement r) && r.ValueKind == JsonValueKind.Number ? r.GetDouble() : null;
             tasks.Add(new TaskChoice(c.GetProperty("episodicCapacity").GetInt32(), c.GetProperty("streamCapacity").GetInt32(), c.GetProperty("epochs").GetInt32(), c.GetProperty("batch").GetInt32(), ratio));
         }
 
         return new RunSummary(directory, root.GetProperty("seed").GetInt32(), root.GetProperty("averageAccuracy").GetDouble(), joules, profiling,
-            string.Join("+", meters), root.GetProperty("seconds").GetDouble(), root.GetProperty("data").GetString()!, tasks, taskJoules, phases);
+            string.Join("+", meters), root.GetProperty("seconds").GetDouble(), root.GetProperty("data").GetString()!, tasks, taskJoules, phases, rules);
     }
 }
 
