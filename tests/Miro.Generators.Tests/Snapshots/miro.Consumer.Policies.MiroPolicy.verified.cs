@@ -8,7 +8,7 @@ namespace Consumer.Policies
     /// The <c>Miro</c> policy from <c>miro.miro</c>, compiled at build time: its bound
     /// <see cref="Spec"/>, typed constants in SI units, and its candidate <see cref="Configuration"/>s.
     /// </summary>
-    /// <remarks>From miro.miro(16): <c>policy Miro</c></remarks>
+    /// <remarks>From miro.miro(18): <c>policy Miro</c></remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Miro.Generators", "VERSION")]
     public sealed partial class MiroPolicy : global::Miro.Dsl.IMiroPolicy
     {
@@ -88,7 +88,7 @@ namespace Consumer.Policies
             }),
             Profile: new global::Miro.Dsl.Model.ProfileSpec(
                 FromTask: 2,
-                SampleFraction: 0.1,
+                SampleFraction: 0.03,
                 TrialEpochs: 1,
                 WarmupEpochs: 0,
                 KeepTopFraction: 0.5,
@@ -115,16 +115,16 @@ namespace Consumer.Policies
         global::Miro.Dsl.Model.PolicySpec global::Miro.Dsl.IMiroPolicy.Spec => Spec;
 
         /// <summary>One configuration: a value for each tunable the spec declares.</summary>
-        /// <param name="StreamCapacity">Stream buffer capacity, in samples. From miro.miro(50): <c>stream.capacity in {3600, 10800}</c></param>
-        /// <param name="Epochs">Training epochs per task. From miro.miro(51): <c>train.epochs    in {1, 3}</c></param>
-        /// <param name="SwapRatio">Fraction of a batch's episodic slots swapped with stored samples. From miro.miro(52): <c>swap.ratio      in {25%, 100%}</c></param>
+        /// <param name="StreamCapacity">Stream buffer capacity, in samples. From miro.miro(52): <c>stream.capacity in {3600, 10800}</c></param>
+        /// <param name="Epochs">Training epochs per task. From miro.miro(53): <c>train.epochs    in {1, 3}</c></param>
+        /// <param name="SwapRatio">Fraction of a batch's episodic slots swapped with stored samples. From miro.miro(54): <c>swap.ratio      in {25%, 100%}</c></param>
         public readonly record struct Configuration(int StreamCapacity, int Epochs, double SwapRatio);
 
         /// <summary>The configuration of the spec's base values (what runs until profiling picks another).</summary>
         /// <remarks>
-        /// From miro.miro(34): <c>stream   capacity 10800 samples</c><br/>
-        /// From miro.miro(43): <c>epochs 3</c><br/>
-        /// From miro.miro(37): <c>swap ratio 25% every 1 epoch policy random</c>
+        /// From miro.miro(36): <c>stream   capacity 10800 samples</c><br/>
+        /// From miro.miro(45): <c>epochs 3</c><br/>
+        /// From miro.miro(39): <c>swap ratio 25% every 1 epoch policy random</c>
         /// </remarks>
         public static Configuration Default { get; } = new Configuration(StreamCapacity: 10800, Epochs: 3, SwapRatio: 0.25);
 
@@ -139,42 +139,42 @@ namespace Consumer.Policies
         /// narrowed by every <c>when</c> rule that applies. <c>foreach</c> allocates nothing per candidate.
         /// </summary>
         /// <param name="state">The device's current resources.</param>
-        /// <remarks>From miro.miro(63): <c>when battery.level &lt; 30%</c></remarks>
+        /// <remarks>From miro.miro(65): <c>when battery.level &lt; 30%</c></remarks>
         public static global::Miro.Dsl.CandidateSet<Configuration> Candidates(global::Miro.Dsl.ResourceState state) => new global::Miro.Dsl.CandidateSet<Configuration>(Space, state, Decode);
 
         /// <summary>The device block's values, in SI units.</summary>
         public static class Device
         {
             /// <summary>Installed DRAM, in bytes.</summary>
-            /// <remarks>From miro.miro(18): <c>dram 4 GiB</c></remarks>
+            /// <remarks>From miro.miro(20): <c>dram 4 GiB</c></remarks>
             public const long DramBytes = 4294967296L;
 
             /// <summary>The storage technology.</summary>
-            /// <remarks>From miro.miro(19): <c>storage emmc 16 GiB { read 3.6 nJ/B  write 6.3 nJ/B }</c></remarks>
+            /// <remarks>From miro.miro(21): <c>storage emmc 16 GiB { read 3.6 nJ/B  write 6.3 nJ/B }</c></remarks>
             public const string StorageKind = "emmc";
 
             /// <summary>Flash capacity, in bytes.</summary>
-            /// <remarks>From miro.miro(19): <c>storage emmc 16 GiB { read 3.6 nJ/B  write 6.3 nJ/B }</c></remarks>
+            /// <remarks>From miro.miro(21): <c>storage emmc 16 GiB { read 3.6 nJ/B  write 6.3 nJ/B }</c></remarks>
             public const long StorageCapacityBytes = 17179869184L;
 
             /// <summary>Energy per byte read from flash, in joules.</summary>
-            /// <remarks>From miro.miro(19): <c>storage emmc 16 GiB { read 3.6 nJ/B  write 6.3 nJ/B }</c></remarks>
+            /// <remarks>From miro.miro(21): <c>storage emmc 16 GiB { read 3.6 nJ/B  write 6.3 nJ/B }</c></remarks>
             public const double StorageReadJoulesPerByte = 3.6E-09;
 
             /// <summary>Energy per byte written to flash, in joules.</summary>
-            /// <remarks>From miro.miro(19): <c>storage emmc 16 GiB { read 3.6 nJ/B  write 6.3 nJ/B }</c></remarks>
+            /// <remarks>From miro.miro(21): <c>storage emmc 16 GiB { read 3.6 nJ/B  write 6.3 nJ/B }</c></remarks>
             public const double StorageWriteJoulesPerByte = 6.3E-09;
 
             /// <summary>Board power when idle, in watts.</summary>
-            /// <remarks>From miro.miro(20): <c>power { idle 1.9 W  active 6.5 W }</c></remarks>
+            /// <remarks>From miro.miro(22): <c>power { idle 1.9 W  active 6.5 W }</c></remarks>
             public const double IdleWatts = 1.9;
 
             /// <summary>Board power with all cores busy, in watts.</summary>
-            /// <remarks>From miro.miro(20): <c>power { idle 1.9 W  active 6.5 W }</c></remarks>
+            /// <remarks>From miro.miro(22): <c>power { idle 1.9 W  active 6.5 W }</c></remarks>
             public const double ActiveWatts = 6.5;
 
             /// <summary>The energy meter to use.</summary>
-            /// <remarks>From miro.miro(21): <c>meter auto</c></remarks>
+            /// <remarks>From miro.miro(23): <c>meter auto</c></remarks>
             public const global::Miro.Dsl.Model.MeterKind Meter = global::Miro.Dsl.Model.MeterKind.Auto;
         }
 
@@ -182,11 +182,11 @@ namespace Consumer.Policies
         public static class Model
         {
             /// <summary>The architecture.</summary>
-            /// <remarks>From miro.miro(41): <c>model mlp(hidden: [100, 100])</c></remarks>
+            /// <remarks>From miro.miro(43): <c>model mlp(hidden: [100, 100])</c></remarks>
             public const global::Miro.Dsl.Model.ModelKind Kind = global::Miro.Dsl.Model.ModelKind.Mlp;
 
             /// <summary>How weights are initialised.</summary>
-            /// <remarks>From miro.miro(41): <c>model mlp(hidden: [100, 100])</c></remarks>
+            /// <remarks>From miro.miro(43): <c>model mlp(hidden: [100, 100])</c></remarks>
             public const global::Miro.Dsl.Model.WeightInit Init = global::Miro.Dsl.Model.WeightInit.Default;
 
             /// <summary>Whether the head grows per task or has every class of the data set from task 1.</summary>
@@ -197,35 +197,35 @@ namespace Consumer.Policies
         public static class Profile
         {
             /// <summary>First task (1-based) at which profiling runs.</summary>
-            /// <remarks>From miro.miro(56): <c>from task 2</c></remarks>
+            /// <remarks>From miro.miro(58): <c>from task 2</c></remarks>
             public const int FromTask = 2;
 
             /// <summary>Fraction of the stream and memories each trial uses.</summary>
-            /// <remarks>From miro.miro(56): <c>sample 10%</c></remarks>
-            public const double SampleFraction = 0.1;
+            /// <remarks>From miro.miro(58): <c>sample 3%</c></remarks>
+            public const double SampleFraction = 0.03;
 
             /// <summary>Epochs each candidate trains for.</summary>
-            /// <remarks>From miro.miro(56): <c>trial 1 epoch</c></remarks>
+            /// <remarks>From miro.miro(58): <c>trial 1 epoch</c></remarks>
             public const int TrialEpochs = 1;
 
             /// <summary>Warm-start epochs before the trials.</summary>
-            /// <remarks>From miro.miro(56): <c>warmup 0 epochs</c></remarks>
+            /// <remarks>From miro.miro(58): <c>warmup 0 epochs</c></remarks>
             public const int WarmupEpochs = 0;
 
             /// <summary>Fraction of candidates kept by accuracy.</summary>
-            /// <remarks>From miro.miro(57): <c>keep top 50%</c></remarks>
+            /// <remarks>From miro.miro(59): <c>keep top 50%</c></remarks>
             public const double KeepTopFraction = 0.5;
 
             /// <summary>How candidates are enumerated.</summary>
-            /// <remarks>From miro.miro(57): <c>navigate grid</c></remarks>
+            /// <remarks>From miro.miro(59): <c>navigate grid</c></remarks>
             public const global::Miro.Dsl.Model.NavigationKind Navigation = global::Miro.Dsl.Model.NavigationKind.Grid;
 
             /// <summary>For random navigation, the fraction of candidates tried.</summary>
-            /// <remarks>From miro.miro(57): <c>navigate grid</c></remarks>
+            /// <remarks>From miro.miro(59): <c>navigate grid</c></remarks>
             public const double RandomFraction = 1.0;
 
             /// <summary>What the profiler maximises.</summary>
-            /// <remarks>From miro.miro(58): <c>objective accuracy per joule</c></remarks>
+            /// <remarks>From miro.miro(60): <c>objective accuracy per joule</c></remarks>
             public const global::Miro.Dsl.Model.Objective Objective = global::Miro.Dsl.Model.Objective.AccuracyPerJoule;
         }
     }
