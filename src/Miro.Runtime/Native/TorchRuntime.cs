@@ -6,7 +6,8 @@ namespace Miro.Runtime.Native;
 
 /// <summary>
 /// The single entry point that prepares libtorch for this process: the OpenMP wait policy (which
-/// must be set natively before libtorch loads) and the intra-op thread count.
+/// must be set natively before libtorch loads), the convolution kernels
+/// (<see cref="ConvolutionBackends"/>) and the intra-op thread count.
 /// </summary>
 public static partial class TorchRuntime
 {
@@ -43,6 +44,8 @@ public static partial class TorchRuntime
             if (!_environmentPrepared)
             {
                 PrepareNativeEnvironment();
+                torch.InitializeDeviceType(DeviceType.CPU);
+                ConvolutionBackends.UseReferenceKernels();
                 _environmentPrepared = true;
             }
         }

@@ -40,6 +40,14 @@ public sealed partial class TorchRuntimeTests
         Assert.Equal(expected, Marshal.PtrToStringUTF8(LibC.getenv("OMP_WAIT_POLICY")));
     }
 
+    [LinuxFact]
+    public void Initialize_turns_oneDNN_off_so_convolutions_run_the_reference_kernels()
+    {
+        TorchRuntime.Initialize(1);
+
+        Assert.True(ConvolutionBackends.ReferenceKernels, "oneDNN is still on: its AVX-512 convolutions return NaN for Reduced ResNet-18's channel counts");
+    }
+
     private static partial class LibC
     {
         [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
