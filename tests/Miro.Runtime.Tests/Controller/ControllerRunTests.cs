@@ -90,8 +90,9 @@ public sealed class ControllerRunTests
             Assert.Equal(0, three.TrialJoules);
             Assert.Equal(0, three.TrialSeconds);
             Assert.Equal(one.ValidationAccuracy, three.ValidationAccuracy);
-            // Compute and swap reads scale with epochs; the one-time read that grows the memory does not.
-            Assert.InRange(three.TaskJoules, 2.5 * one.TaskJoules, 3 * one.TaskJoules);
+            // Compute and swap reads scale with epochs; the one-time read that grows the memory does not
+            // (without growth the ratio is 3 up to float rounding, hence the relative 1e-9).
+            Assert.InRange(three.TaskJoules, 2.5 * one.TaskJoules, 3 * one.TaskJoules * (1 + 1e-9));
         }
     }
 
