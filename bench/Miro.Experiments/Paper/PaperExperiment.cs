@@ -68,7 +68,7 @@ internal static class PaperExperiment
         int ran = invocations.Sum(f => int.Parse(f[0], CultureInfo.InvariantCulture));
         var took = TimeSpan.FromSeconds(invocations.Sum(f => double.Parse(f[1], CultureInfo.InvariantCulture)));
         var battery = Enumerable.Range(0, seeds).Select(seed => RunSummary.Read(BatteryScenario.Folder(output, seed))).ToList();
-        string markdown = ExperimentReport.Markdown(results, table, battery, seeds, parallel, took, ran, jobs.Count);
+        string markdown = ExperimentReport.Markdown(results, table, battery, policy.Profile?.KeepTopFraction ?? throw new InvalidOperationException($"{miroSpec} has no profile block; the Miro system needs one."), seeds, parallel, took, ran, jobs.Count);
         File.WriteAllText(Path.Combine(docs, "experiments.md"), markdown);
         log.WriteLine(markdown);
         return 0;
