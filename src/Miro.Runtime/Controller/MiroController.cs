@@ -12,6 +12,10 @@ using Miro.Runtime.Session;
 
 namespace Miro.Runtime.Controller;
 
+// Size (~450 lines): profiling at a task's start and the mid-task shrink share one state (the
+// candidates measured this task, the rules in force, the report and its checkpoint form), so they
+// are one hook; candidate generation, trials, extrapolation and selection live in their own files.
+
 /// <summary>
 /// The Miro controller (DESIGN.md §5, docs/controller.md), a session hook. From <c>profile.from task
 /// N</c> on, in every task's profiling slot it generates the candidates the resources allow
