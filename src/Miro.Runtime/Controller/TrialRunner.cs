@@ -183,12 +183,8 @@ internal sealed class TrialRunner : IDisposable
         ReplayMemory memory = _session.Memory is ReservoirMemory
             ? new ReservoirMemory(_startMemory.Capacity, _session.Memory.SampleSize)
             : new EpisodicMemory(_startMemory.Capacity, _session.Memory.SampleSize);
-        memory.Restore(_startMemory);
         long read = _tier?.Store.BytesRead ?? 0;
-        if (capacity != memory.Capacity)
-        {
-            memory.Resize(capacity, _tier?.Store, SeedStreams.Create(_session.Seed, "trial-memory", _task.Index));
-        }
+        memory.RestoreResized(_startMemory, capacity, _tier?.Store, SeedStreams.Create(_session.Seed, "trial-memory", _task.Index));
 
         growthBytes = (_tier?.Store.BytesRead ?? 0) - read;
         return memory;

@@ -117,15 +117,7 @@ public abstract class ReplayMemory
     /// <exception cref="ArgumentException">The snapshot does not fit this memory's sample size.</exception>
     public void Restore(MemorySnapshot snapshot)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        int count = snapshot.Labels.Length;
-        if (snapshot.Features.Length != count * SampleSize || snapshot.Ids.Length != count || count > snapshot.Capacity)
-        {
-            throw new ArgumentException(
-                $"The snapshot holds {count} labels, {snapshot.Ids.Length} ids and {snapshot.Features.Length} feature values for {snapshot.Capacity} slots; this memory stores {SampleSize} values per sample.",
-                nameof(snapshot));
-        }
-
+        int count = CheckSnapshot(snapshot);
         var features = new float[snapshot.Capacity * SampleSize];
         var labels = new int[snapshot.Capacity];
         var ids = new long[snapshot.Capacity];
@@ -154,6 +146,43 @@ public abstract class ReplayMemory
         features.CopyTo(_features.AsSpan(slot * SampleSize, SampleSize));
         _labels[slot] = label;
         _ids[slot] = id;
+    }
+
+    /// <summary>
+    /// <see cref="Restore"/> followed by <see cref="Resize"/>, without copying the snapshot first when
+    /// the capacity changes: both resizes only read the slots they keep and lay them out in new
+    /// arrays, so the snapshot's arrays are read in place and left as they were. Profiling trials
+    /// restore one snapshot per candidate; the copy (1.25 MB for 400 Fashion-MNIST slots) went to the
+    /// large-object heap every time.
+    /// </summary>
+    internal void RestoreResized(MemorySnapshot snapshot, int capacity, ISampleSource? source, Random rng)
+    {
+        if (capacity == snapshot.Capacity)
+        {
+            Restore(snapshot);
+            return;
+        }
+
+        int count = CheckSnapshot(snapshot);
+        ReplaceAll(snapshot.Capacity, snapshot.Features, snapshot.Labels, snapshot.Ids, count);
+        _seenClasses.Clear();
+        _seenClasses.UnionWith(snapshot.SeenClasses);
+        ObservedCount = snapshot.Observed;
+        Resize(capacity, source, rng);
+    }
+
+    private int CheckSnapshot(MemorySnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        int count = snapshot.Labels.Length;
+        if (snapshot.Features.Length != count * SampleSize || snapshot.Ids.Length != count || count > snapshot.Capacity)
+        {
+            throw new ArgumentException(
+                $"The snapshot holds {count} labels, {snapshot.Ids.Length} ids and {snapshot.Features.Length} feature values for {snapshot.Capacity} slots; this memory stores {SampleSize} values per sample.",
+                nameof(snapshot));
+        }
+
+        return count;
     }
 
     /// <summary>

@@ -103,6 +103,41 @@ public sealed class EpisodicMemoryTests
         Assert.All(PerClass(memory).Values, n => Assert.Equal(10, n));
     }
 
+    [Theory]
+    [InlineData(60)]
+    [InlineData(200)]
+    [InlineData(300)]
+    public void Restoring_resized_equals_restore_then_resize_and_leaves_the_snapshot_as_it_was(int capacity)
+    {
+        var memory = new EpisodicMemory(capacity: 200, sampleSize: Data.SampleSize);
+        var stream = new StreamBuffer(1000, Data.SampleSize);
+        var rng = new Random(7);
+        for (int task = 0; task < 3; task++)
+        {
+            stream.Load(Data, TaskIndices(task), rng);
+            memory.UpdateAtTaskEnd(stream, rng);
+        }
+
+        MemorySnapshot snapshot = memory.Snapshot();
+        float[] features = snapshot.Features.ToArray();
+        long[] ids = snapshot.Ids.ToArray();
+        var expected = new EpisodicMemory(snapshot.Capacity, Data.SampleSize);
+        expected.Restore(snapshot);
+        expected.Resize(capacity, new ArraySampleSource(Data), new Random(9));
+
+        var actual = new EpisodicMemory(snapshot.Capacity, Data.SampleSize);
+        actual.RestoreResized(snapshot, capacity, new ArraySampleSource(Data), new Random(9));
+
+        Assert.Equal(expected.Capacity, actual.Capacity);
+        Assert.Equal(Enumerable.Range(0, expected.Count).Select(expected.SampleId), Enumerable.Range(0, actual.Count).Select(actual.SampleId));
+        Assert.Equal(Enumerable.Range(0, expected.Count).SelectMany(s => expected.Features(s).ToArray()), Enumerable.Range(0, actual.Count).SelectMany(s => actual.Features(s).ToArray()));
+        Assert.Equal(features, snapshot.Features);
+        Assert.Equal(ids, snapshot.Ids);
+        // The memory trains with its own arrays: writing a slot must not reach the snapshot.
+        actual.Overwrite(0, Data.Features(0), Data.Label(0), 0);
+        Assert.Equal(features, snapshot.Features);
+    }
+
     [Fact]
     public void Growing_refills_every_class_from_the_source_without_duplicates()
     {
