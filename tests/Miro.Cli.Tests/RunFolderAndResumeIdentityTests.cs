@@ -96,6 +96,20 @@ public sealed class RunFolderAndResumeIdentityTests : IDisposable
     }
 
     [Fact]
+    public void Resume_with_the_same_data_folder_named_by_a_relative_path_continues()
+    {
+        string run = Path.Combine(_dir, "rel");
+        var first = Run(Spec(), "--data", RepositoryPaths.EmbeddedSubset, "--out", run);
+        Assert.True(first.Exit == 0, first.Err);
+        string relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), RepositoryPaths.EmbeddedSubset);
+        Assert.False(Path.IsPathRooted(relative));
+
+        var resumed = Run(Spec(), "--data", relative, "--resume", run);
+
+        Assert.True(resumed.Exit == 0, resumed.Err);
+    }
+
+    [Fact]
     public void Resume_with_another_data_folder_is_refused_naming_the_data()
     {
         string run = Path.Combine(_dir, "d");

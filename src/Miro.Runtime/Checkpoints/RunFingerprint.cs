@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -91,7 +92,8 @@ public sealed class RunFingerprint
 
     private static void AddData(SortedDictionary<string, string> settings, string prefix, Dataset data)
     {
-        settings[prefix + ".source"] = data.Source;
+        // The file's full path: the same folder named relative to another working directory is the same data.
+        settings[prefix + ".source"] = File.Exists(data.Source) ? Path.GetFullPath(data.Source) : data.Source;
         settings[prefix + ".samples"] = Text(data.Count);
         settings[prefix + ".sampleSize"] = Text(data.SampleSize);
         // The labels' content: a changed or re-ordered label file changes the run even at the same size.
