@@ -101,7 +101,7 @@ internal static class CheckpointFile
         sections.TryGetValue(name, out var bytes) ? bytes : throw Damaged(path, $"section '{name}' is missing");
 
     public static CheckpointException Damaged(string path, string detail, Exception? inner = null) =>
-        new(path, $"The checkpoint '{path}' is damaged ({detail}). Checkpoints are replaced atomically, so this is storage damage: start the run afresh (delete the file) to continue.", inner);
+        new(path, $"The checkpoint '{path}' is damaged ({detail}). Checkpoints are replaced atomically, so this is storage damage: start the run afresh in the same folder with --force (which moves the old run aside) or in another folder.", inner);
 
     public static byte[] ToBytes(ReadOnlySpan<float> values)
     {

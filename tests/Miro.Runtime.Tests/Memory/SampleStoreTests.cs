@@ -371,6 +371,23 @@ public sealed class SampleStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_refused_open_leaves_no_new_files_beside_a_closed_store()
+    {
+        using (SampleStore store = OpenStore())
+        {
+            store.Append(1, [7], [0], new float[Features]);
+        }
+
+        string[] before = Directory.GetFiles(_dir.Path).Order().ToArray();
+        byte[] db = File.ReadAllBytes(FilePath);
+
+        Assert.Throws<SampleStoreException>(() => SampleStore.Open(_dir.Path, Features + 1, SampleEncoding.Float32));
+
+        Assert.Equal(before, Directory.GetFiles(_dir.Path).Order().ToArray());
+        Assert.Equal(db, File.ReadAllBytes(FilePath));
+    }
+
+    [Fact]
     public void A_store_with_an_unmerged_log_opens_with_every_committed_sample()
     {
         using var other = new TempDirectory();
