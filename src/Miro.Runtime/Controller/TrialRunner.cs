@@ -31,11 +31,10 @@ internal sealed class TrialRunner : IDisposable
     private readonly StorageTier? _tier;
     private readonly IEnergyMeter _meter;
     private readonly TaskContext _task;
-    private readonly Evaluator _evaluator;
-    private readonly int[] _validation;
-    private byte[] _startModel;
-    private int _startClasses;
-    private byte[] _startHeadRng;
+    private readonly EvaluationSet _validation;
+    private readonly Dictionary<int, StreamBuffer> _streams = new();
+    private ContinualModel? _model;
+    private ModelState _start;
     private MemorySnapshot _startMemory;
 
     public TrialRunner(TaskContext task, ProfileSpec profile, StorageTier? tier, IEnergyMeter meter)
@@ -45,14 +44,13 @@ internal sealed class TrialRunner : IDisposable
         _profile = profile;
         _tier = tier;
         _meter = meter;
-        _evaluator = new Evaluator(_session.Scenario.Shape);
-        _validation = ValidationIndices(_session, task.Index, profile.SampleFraction);
-        (_startModel, _startClasses, _startHeadRng) = Save(_session.Model);
+        _validation = new EvaluationSet(_session.Scenario.Shape, _session.Scenario.Train, ValidationIndices(_session, task.Index, profile.SampleFraction));
+        _start = ModelState.Of(_session.Model);
         _startMemory = _session.Memory.Snapshot();
     }
 
     /// <summary>Validation samples available to the trials (held out from the streams of tasks 1..current).</summary>
-    public int ValidationCount => _validation.Length;
+    public int ValidationCount => _validation.Count;
 
     /// <summary>
     /// The warm start: trains a copy of the model for <c>warmup</c> epochs on the current episodic
@@ -68,12 +66,14 @@ internal sealed class TrialRunner : IDisposable
 
         Candidate current = Candidate.Of(_session.Configuration);
         int em = _session.Memory.Capacity;
-        using ContinualModel model = BuildModel();
+        ContinualModel model = StartModel();
         ReplayMemory memory = CopyMemory(em, out _);
         var stream = new StreamBuffer(Scaled(current.StreamCapacity), _session.Stream.SampleSize);
         stream.Load(_session.Scenario.Train, _task.Task.TrainIndices, SeedStreams.Create(_session.Seed, "trial-warmup-stream", _task.Index));
         Train(model, memory, stream, current, _profile.WarmupEpochs, "trial-warmup", out _, out _);
-        (_startModel, _startClasses, _startHeadRng) = Save(model);
+        ModelState warm = ModelState.Of(model);
+        _start.Dispose();
+        _start = warm;
         _startMemory = memory.Snapshot();
     }
 
@@ -82,10 +82,9 @@ internal sealed class TrialRunner : IDisposable
     {
         long start = Stopwatch.GetTimestamp();
         EnergySnapshot before = _meter.Snapshot();
-        using ContinualModel model = BuildModel();
+        ContinualModel model = StartModel();
         ReplayMemory memory = CopyMemory(candidate.EpisodicCapacity == 0 ? 0 : Scaled(candidate.EpisodicCapacity), out long growthBytes);
-        var stream = new StreamBuffer(Scaled(candidate.StreamCapacity), _session.Stream.SampleSize);
-        stream.Load(_session.Scenario.Train, _task.Task.TrainIndices, SeedStreams.Create(_session.Seed, "trial-stream", _task.Index));
+        StreamBuffer stream = Stream(Scaled(candidate.StreamCapacity));
         // Only the training epochs scale to the task: copying, building the learner and validating are a
         // fixed cost per trial (its overhead), which a per-row rate must not include.
         double trainStart = _meter.Snapshot().TotalJoules;
@@ -94,7 +93,7 @@ internal sealed class TrialRunner : IDisposable
         double accuracy;
         using (learner)
         {
-            accuracy = _evaluator.Accuracy(learner, model, _session.Scenario.Train, _validation);
+            accuracy = _validation.Accuracy(learner, model);
         }
 
         EnergySnapshot after = _meter.Snapshot();
@@ -150,31 +149,42 @@ internal sealed class TrialRunner : IDisposable
         return run;
     }
 
-    /// <summary>A new model with the start state's weights and head generator.</summary>
-    private ContinualModel BuildModel()
+    /// <summary>
+    /// The trials' model with the start state's weights, buffers and head generator: one model for all
+    /// of a task's trials, built once and set back to the start state before each (cheaper than a new
+    /// module per trial, whose weights would be drawn and then overwritten). Gradients are cleared,
+    /// so each trial's learner and optimizer see what they would see on a new copy.
+    /// </summary>
+    private ContinualModel StartModel()
     {
-        PolicySpec policy = _session.Policy;
-        ContinualModel model;
-        // Building a module draws initial weights from libtorch's global generator (ModelFactory seeds
-        // it): put the generator back as it was, so the real task's randomness does not see profiling.
-        using (Tensor global = random.get_rng_state())
+        if (_model is null)
         {
-            model = ModelFactory.Create(policy.Train.Model, _session.Scenario.Shape, _session.Seed);
+            // Building a module draws initial weights from libtorch's global generator (ModelFactory seeds
+            // it): put the generator back as it was, so the real task's randomness does not see profiling.
+            using Tensor global = random.get_rng_state();
+            _model = ModelFactory.Create(_session.Policy.Train.Model, _session.Scenario.Shape, _session.Seed);
             random.set_rng_state(global);
         }
 
-        model.GrowHead(_startClasses);
-        using (var stream = new MemoryStream(_startModel))
+        _start.LoadInto(_model);
+        return _model;
+    }
+
+    /// <summary>
+    /// The trials' stream buffer of <paramref name="capacity"/>: the task's samples chosen with the
+    /// <c>trial-stream</c> random stream, the same for every candidate of that capacity, so it is
+    /// filled once per capacity (training only reads it).
+    /// </summary>
+    private StreamBuffer Stream(int capacity)
+    {
+        if (!_streams.TryGetValue(capacity, out StreamBuffer? stream))
         {
-            model.load(stream);
+            stream = new StreamBuffer(capacity, _session.Stream.SampleSize);
+            stream.Load(_session.Scenario.Train, _task.Task.TrainIndices, SeedStreams.Create(_session.Seed, "trial-stream", _task.Index));
+            _streams.Add(capacity, stream);
         }
 
-        using (Tensor state = tensor(_startHeadRng))
-        {
-            model.HeadGenerator.set_state(state);
-        }
-
-        return model;
+        return stream;
     }
 
     /// <summary>A copy of the start memory resized to <paramref name="capacity"/> (growing from the store).</summary>
@@ -191,14 +201,6 @@ internal sealed class TrialRunner : IDisposable
     }
 
     private int Scaled(int capacity) => Math.Max(1, (int)Math.Round(capacity * _profile.SampleFraction));
-
-    private static (byte[] Model, int Classes, byte[] HeadRng) Save(ContinualModel model)
-    {
-        using var stream = new MemoryStream();
-        model.save(stream);
-        using Tensor state = model.HeadGenerator.get_state();
-        return (stream.ToArray(), model.ClassCount, state.bytes.ToArray());
-    }
 
     /// <summary>
     /// The validation samples of tasks 1..current: per task the <c>sample</c> share of its held-out
@@ -225,7 +227,12 @@ internal sealed class TrialRunner : IDisposable
     /// <summary>The fewest validation samples per seen task a trial is evaluated on (when the split has them): ±5% accuracy resolution.</summary>
     internal const int MinValidationPerTask = 100;
 
-    public void Dispose() => _evaluator.Dispose();
+    public void Dispose()
+    {
+        _validation.Dispose();
+        _start.Dispose();
+        _model?.Dispose();
+    }
 
     /// <summary>Hands each trial step's replay slots to the trial's swap worker (as the storage tier does for the real task).</summary>
     private sealed class TrialObserver : ITrainingObserver

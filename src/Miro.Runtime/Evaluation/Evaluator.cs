@@ -10,7 +10,8 @@ namespace Miro.Runtime.Evaluation;
 /// <summary>Measures accuracy on test or validation samples, in batches, under <c>no_grad</c> with the model in eval mode.</summary>
 internal sealed class Evaluator : IDisposable
 {
-    private const int BatchRows = 500;
+    /// <summary>Rows evaluated per forward pass.</summary>
+    internal const int BatchRows = 500;
     private readonly BatchAssembler _batch;
 
     public Evaluator(SampleShape shape)
@@ -26,32 +27,40 @@ internal sealed class Evaluator : IDisposable
             return double.NaN;
         }
 
+        long correct = 0;
+        for (int start = 0; start < indices.Count; start += BatchRows)
+        {
+            int end = Math.Min(start + BatchRows, indices.Count);
+            _batch.Clear();
+            for (int k = start; k < end; k++)
+            {
+                _batch.Add(data.Features(indices[k]), data.Label(indices[k]));
+            }
+
+            using Tensor inputs = _batch.Inputs();
+            using Tensor targets = _batch.Targets();
+            correct += Correct(learner, model, inputs, targets);
+        }
+
+        return (double)correct / indices.Count;
+    }
+
+    /// <summary>How many rows of <paramref name="inputs"/> <paramref name="learner"/> classifies as <paramref name="targets"/>, under <c>no_grad</c> in eval mode.</summary>
+    internal static long Correct(ILearner learner, ContinualModel model, Tensor inputs, Tensor targets)
+    {
         bool wasTraining = model.training;
         model.eval();
-        long correct = 0;
         try
         {
             using var noGrad = no_grad();
-            for (int start = 0; start < indices.Count; start += BatchRows)
-            {
-                int end = Math.Min(start + BatchRows, indices.Count);
-                _batch.Clear();
-                for (int k = start; k < end; k++)
-                {
-                    _batch.Add(data.Features(indices[k]), data.Label(indices[k]));
-                }
-
-                using var scope = NewDisposeScope();
-                Tensor logits = learner.Predict(_batch.Inputs());
-                correct += logits.argmax(1).eq(_batch.Targets()).sum().item<long>();
-            }
+            using var scope = NewDisposeScope();
+            Tensor logits = learner.Predict(inputs);
+            return logits.argmax(1).eq(targets).sum().item<long>();
         }
         finally
         {
             model.train(wasTraining);
         }
-
-        return (double)correct / indices.Count;
     }
 
     public void Dispose() => _batch.Dispose();

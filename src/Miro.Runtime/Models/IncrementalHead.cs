@@ -86,6 +86,23 @@ public sealed class IncrementalHead : nn.Module<Tensor, Tensor>
         oldBias.Dispose();
     }
 
+    /// <summary>
+    /// Sets the head to <paramref name="classes"/> outputs of zeros (fewer or more than now), for a
+    /// state that is loaded next: profiling trials reuse one model and put the start state back into
+    /// it, including a head that the previous trial grew. The parameters are new objects afterwards.
+    /// </summary>
+    internal void ResetForLoad(int classes)
+    {
+        Parameter oldWeight = weight;
+        Parameter oldBias = bias;
+        weight = NewParameter(zeros(classes, InFeatures));
+        bias = NewParameter(zeros(classes));
+        ConditionallyRegisterParameter(nameof(weight), weight);
+        ConditionallyRegisterParameter(nameof(bias), bias);
+        oldWeight.Dispose();
+        oldBias.Dispose();
+    }
+
     /// <inheritdoc />
     public override Tensor forward(Tensor input) => nn.functional.linear(input, weight, bias);
 

@@ -97,6 +97,26 @@ public sealed class ControllerRunTests
     }
 
     [Fact]
+    public void Every_trial_starts_from_the_same_state_whatever_trial_ran_before_it()
+    {
+        // Trials share one model (and cached streams and validation samples): run the same grid in the
+        // opposite order and every candidate must measure exactly what it measured before.
+        using var a = new TempDirectory();
+        using var b = new TempDirectory();
+
+        SessionResult forward = Run(ControllerPolicies.Small(), Options(a));
+        SessionResult backward = Run(ControllerPolicies.Small(tune: "episodic.capacity in {100, 50}\n stream.capacity in {400, 200}"), Options(b));
+
+        // The first profiled task: everything before it is the same in both runs.
+        IReadOnlyList<CandidateRow> first = ControllerReport.Of(forward.Tasks[1])!.Candidates;
+        IReadOnlyList<CandidateRow> second = ControllerReport.Of(backward.Tasks[1])!.Candidates;
+        Assert.Equal(first.Select(c => c.Configuration), second.Select(c => c.Configuration).Reverse());
+        Assert.Equal(
+            first.ToDictionary(c => c.Configuration, c => c.ValidationAccuracy),
+            second.ToDictionary(c => c.Configuration, c => c.ValidationAccuracy));
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_choices_and_accuracy_matrix()
     {
         using var a = new TempDirectory();
