@@ -8,7 +8,7 @@ namespace Miro.Runtime.Session;
 /// needs; hooks run in registration order on the training thread. Per task the session calls:
 /// <list type="number">
 /// <item><see cref="OnPhaseStart"/>(StoreWrite), <see cref="OnTaskStart"/> (stream buffer loaded: write it to the store), <see cref="OnPhaseEnd"/>;</item>
-/// <item>Profiling phase: <see cref="OnProfile"/> (may call <see cref="MiroSession.Reconfigure"/>);</item>
+/// <item>Profiling phase: <see cref="OnProfile"/> (may call <see cref="MiroSession.Reconfigure"/>); a MemoryUpdate phase applies the new configuration when there is one;</item>
 /// <item>Training phase: per epoch <see cref="OnEpochStart"/>, <see cref="OnStep"/> after every step (budgets, swapping), <see cref="OnEpochEnd"/>; then <see cref="OnTrainingEnd"/> (stop swapping);</item>
 /// <item>MemoryUpdate phase: the learner's end-of-task update, then <see cref="OnMemoryUpdated"/>;</item>
 /// <item>Evaluation phase; then <see cref="OnTaskReport"/> (enrich the report: energy per phase);</item>

@@ -14,7 +14,10 @@ public sealed partial class MiroSession
     /// memory (growing refills from <paramref name="source"/>, e.g. the sample store) and the stream
     /// buffer (refilled from the current task), and sets epochs, batch and the swap ratio (the storage
     /// tier's next swap worker uses it). Null leaves a value as is.
-    /// Call between steps only (from <see cref="ISessionHook.OnProfile"/> or between tasks).
+    /// Call between steps only (from <see cref="ISessionHook.OnProfile"/> or between tasks). Called
+    /// from <see cref="ISessionHook.OnProfile"/>, the values are checked at once and applied when the
+    /// profiling phase ends, in a memory-update phase of their own: growing the memory from the store
+    /// is the chosen configuration's cost (its task-joule estimate includes it), not profiling's.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range, or a swap ratio is given to a policy that does not swap.</exception>
     public void Reconfigure(int? episodicCapacity = null, int? streamCapacity = null, int? epochs = null, int? batch = null, ISampleSource? source = null,
@@ -26,6 +29,50 @@ public sealed partial class MiroSession
                 SwapRatio is null ? $"Policy {Policy.Name} does not swap (no swap clause); a swap ratio cannot be set." : "The swap ratio must be in (0, 1].");
         }
 
+        if (epochs is { } e)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(e, 1, nameof(epochs));
+        }
+
+        if (batch is { } b)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(b, 1, nameof(batch));
+        }
+
+        if (streamCapacity is { } s)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(s, 1, nameof(streamCapacity));
+        }
+
+        if (episodicCapacity is { } m)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(m, nameof(episodicCapacity));
+        }
+
+        if (_profiling)
+        {
+            // Later values override earlier ones, as applying both calls in order would.
+            PendingConfiguration p = _pending ?? new PendingConfiguration(null, null, null, null, null, null);
+            _pending = new PendingConfiguration(episodicCapacity ?? p.EpisodicCapacity, streamCapacity ?? p.StreamCapacity, epochs ?? p.Epochs,
+                batch ?? p.Batch, episodicCapacity is null ? p.Source : source, swapRatio ?? p.SwapRatio);
+            return;
+        }
+
+        Apply(episodicCapacity, streamCapacity, epochs, batch, source, swapRatio);
+    }
+
+    /// <summary>Applies what <see cref="Reconfigure"/> deferred while hooks profiled (nothing when nothing was chosen).</summary>
+    private void ApplyPendingConfiguration()
+    {
+        if (_pending is { } p)
+        {
+            _pending = null;
+            Apply(p.EpisodicCapacity, p.StreamCapacity, p.Epochs, p.Batch, p.Source, p.SwapRatio);
+        }
+    }
+
+    private void Apply(int? episodicCapacity, int? streamCapacity, int? epochs, int? batch, ISampleSource? source, double? swapRatio)
+    {
         int task = Math.Max(0, Accuracy.CompletedRows);
         if (episodicCapacity is { } em && em != Memory.Capacity)
         {
@@ -39,13 +86,11 @@ public sealed partial class MiroSession
 
         if (epochs is { } e)
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(e, 1, nameof(epochs));
             Epochs = e;
         }
 
         if (batch is { } b)
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(b, 1, nameof(batch));
             LearnerContext.Batch = b;
         }
 
@@ -107,6 +152,13 @@ public sealed partial class MiroSession
     }
 
     private InTaskResume? _inTaskResume;
+
+    /// <summary>True while hooks profile (<see cref="ISessionHook.OnProfile"/>): <see cref="Reconfigure"/> defers to the phase's end.</summary>
+    private bool _profiling;
+
+    private PendingConfiguration? _pending;
+
+    private sealed record PendingConfiguration(int? EpisodicCapacity, int? StreamCapacity, int? Epochs, int? Batch, ISampleSource? Source, double? SwapRatio);
 
     /// <summary>
     /// Makes the next run of task <paramref name="task"/> (zero-based; the first task not in the

@@ -191,16 +191,29 @@ public sealed partial class MiroSession : IDisposable
             }
         });
 
-        // 2. Profiling (the controller hook may reconfigure memories, epochs, batch).
+        // 2. Profiling (the controller hook may choose another configuration), then the choice is applied:
+        // resizing the memories (growing from the store) is a memory update, not profiling.
         Phase(SessionPhase.Profiling, context, seconds, () =>
         {
-            foreach (ISessionHook hook in _hooks)
+            _profiling = true;
+            try
             {
-                hook.OnProfile(context);
+                foreach (ISessionHook hook in _hooks)
+                {
+                    hook.OnProfile(context);
+                }
             }
-
-            context.Epochs = Epochs;
+            finally
+            {
+                _profiling = false;
+            }
         });
+        if (_pending is not null)
+        {
+            Phase(SessionPhase.MemoryUpdate, context, seconds, ApplyPendingConfiguration);
+        }
+
+        context.Epochs = Epochs;
 
         // 3. Train.
         int epochsRun = 0;

@@ -9,7 +9,7 @@ public enum SessionPhase
     Profiling,
     /// <summary>Training epochs.</summary>
     Training,
-    /// <summary>End-of-task episodic-memory update.</summary>
+    /// <summary>End-of-task episodic-memory update; also, after profiling, resizing the memories to the chosen configuration.</summary>
     MemoryUpdate,
     /// <summary>Evaluation on the test data of all classes seen so far.</summary>
     Evaluation,

@@ -86,6 +86,47 @@ public sealed class MiroSessionTests
     }
 
     [Fact]
+    public void A_configuration_chosen_while_profiling_is_applied_after_the_profiling_phase()
+    {
+        var hook = new ReconfigureWhileProfiling();
+        using MiroSession session = Create(Small(), hook);
+        session.RunTask(0);
+
+        TaskReport report = session.RunTask(1);
+
+        // Inside OnProfile nothing changed yet; the task trained with the choice.
+        Assert.Equal(hook.CapacityBefore, hook.CapacityInside);
+        Assert.NotEqual(30, hook.CapacityBefore);
+        Assert.Equal(new TaskConfiguration(30, 100, 1, 5), report.Configuration);
+        Assert.Equal(30, report.MemoryPerClass.Values.Sum());
+        // The resize ran in a memory-update phase after profiling, before training.
+        Assert.Equal(new[] { SessionPhase.StoreWrite, SessionPhase.Profiling, SessionPhase.MemoryUpdate, SessionPhase.Training }, hook.Phases.Skip(hook.Phases.IndexOf(SessionPhase.StoreWrite, 1)).Take(4));
+    }
+
+    private sealed class ReconfigureWhileProfiling : ISessionHook
+    {
+        public int CapacityBefore { get; private set; } = -1;
+
+        public int CapacityInside { get; private set; } = -1;
+
+        public List<SessionPhase> Phases { get; } = new();
+
+        public void OnPhaseStart(SessionPhase phase, TaskContext task) => Phases.Add(phase);
+
+        public void OnProfile(TaskContext task)
+        {
+            if (task.Index == 0)
+            {
+                return;
+            }
+
+            CapacityBefore = task.Session.Memory.Capacity;
+            task.Session.Reconfigure(episodicCapacity: 30, streamCapacity: 100, epochs: 1, batch: 5, source: new ArraySampleSource(EmbeddedData.Train));
+            CapacityInside = task.Session.Memory.Capacity;
+        }
+    }
+
+    [Fact]
     public void Tasks_run_in_order_only()
     {
         using MiroSession session = Create(Small());
