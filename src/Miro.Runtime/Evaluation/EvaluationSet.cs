@@ -38,6 +38,7 @@ internal sealed class EvaluationSet : IDisposable
             return double.NaN;
         }
 
+        using var mode = new Evaluator.EvalMode(model);
         using Tensor inputs = _samples.Inputs();
         using Tensor targets = _samples.Targets();
         long correct = 0;
@@ -46,7 +47,7 @@ internal sealed class EvaluationSet : IDisposable
             int rows = Math.Min(Evaluator.BatchRows, Count - start);
             using Tensor batch = inputs.narrow(0, start, rows);
             using Tensor expected = targets.narrow(0, start, rows);
-            correct += Evaluator.Correct(learner, model, batch, expected);
+            correct += Evaluator.Correct(learner, batch, expected);
         }
 
         return (double)correct / Count;

@@ -27,6 +27,7 @@ internal sealed class Evaluator : IDisposable
             return double.NaN;
         }
 
+        using var mode = new EvalMode(model);
         long correct = 0;
         for (int start = 0; start < indices.Count; start += BatchRows)
         {
@@ -39,28 +40,35 @@ internal sealed class Evaluator : IDisposable
 
             using Tensor inputs = _batch.Inputs();
             using Tensor targets = _batch.Targets();
-            correct += Correct(learner, model, inputs, targets);
+            correct += Correct(learner, inputs, targets);
         }
 
         return (double)correct / indices.Count;
     }
 
-    /// <summary>How many rows of <paramref name="inputs"/> <paramref name="learner"/> classifies as <paramref name="targets"/>, under <c>no_grad</c> in eval mode.</summary>
-    internal static long Correct(ILearner learner, ContinualModel model, Tensor inputs, Tensor targets)
+    /// <summary>How many rows of <paramref name="inputs"/> <paramref name="learner"/> classifies as <paramref name="targets"/>, under <c>no_grad</c> (the caller holds an <see cref="EvalMode"/>).</summary>
+    internal static long Correct(ILearner learner, Tensor inputs, Tensor targets)
     {
-        bool wasTraining = model.training;
-        model.eval();
-        try
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        Tensor logits = learner.Predict(inputs);
+        return logits.argmax(1).eq(targets).sum().item<long>();
+    }
+
+    /// <summary>Puts the model in eval mode for one evaluation (all its batches) and back as it was on dispose.</summary>
+    internal readonly struct EvalMode : IDisposable
+    {
+        private readonly ContinualModel _model;
+        private readonly bool _wasTraining;
+
+        public EvalMode(ContinualModel model)
         {
-            using var noGrad = no_grad();
-            using var scope = NewDisposeScope();
-            Tensor logits = learner.Predict(inputs);
-            return logits.argmax(1).eq(targets).sum().item<long>();
+            _model = model;
+            _wasTraining = model.training;
+            model.eval();
         }
-        finally
-        {
-            model.train(wasTraining);
-        }
+
+        public void Dispose() => _model.train(_wasTraining);
     }
 
     public void Dispose() => _batch.Dispose();

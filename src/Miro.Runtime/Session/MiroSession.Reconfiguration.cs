@@ -61,14 +61,12 @@ public sealed partial class MiroSession
         Apply(episodicCapacity, streamCapacity, epochs, batch, source, swapRatio);
     }
 
-    /// <summary>Applies what <see cref="Reconfigure"/> deferred while hooks profiled (nothing when nothing was chosen).</summary>
+    /// <summary>Applies what <see cref="Reconfigure"/> deferred while hooks profiled.</summary>
     private void ApplyPendingConfiguration()
     {
-        if (_pending is { } p)
-        {
-            _pending = null;
-            Apply(p.EpisodicCapacity, p.StreamCapacity, p.Epochs, p.Batch, p.Source, p.SwapRatio);
-        }
+        PendingConfiguration p = _pending!;
+        _pending = null;
+        Apply(p.EpisodicCapacity, p.StreamCapacity, p.Epochs, p.Batch, p.Source, p.SwapRatio);
     }
 
     private void Apply(int? episodicCapacity, int? streamCapacity, int? epochs, int? batch, ISampleSource? source, double? swapRatio)
