@@ -35,7 +35,7 @@ internal sealed class TrialRunner : IDisposable
     private readonly Dictionary<int, StreamBuffer> _streams = new();
     private ContinualModel? _model;
     private ModelState _start;
-    private MemorySnapshot _startMemory;
+    private ReplayMemory _startMemory;
 
     public TrialRunner(TaskContext task, ProfileSpec profile, StorageTier? tier, IEnergyMeter meter)
     {
@@ -46,7 +46,8 @@ internal sealed class TrialRunner : IDisposable
         _meter = meter;
         _validation = new EvaluationSet(_session.Scenario.Shape, _session.Scenario.Train, ValidationIndices(_session, task.Index, profile.SampleFraction));
         _start = ModelState.Of(_session.Model);
-        _startMemory = _session.Memory.Snapshot();
+        // Read in place by every trial (RestoreResized copies what it keeps); nothing writes it while profiling.
+        _startMemory = _session.Memory;
     }
 
     /// <summary>Validation samples available to the trials (held out from the streams of tasks 1..current).</summary>
@@ -74,7 +75,7 @@ internal sealed class TrialRunner : IDisposable
         ModelState warm = ModelState.Of(model);
         _start.Dispose();
         _start = warm;
-        _startMemory = memory.Snapshot();
+        _startMemory = memory; // the warm-up's own copy, trained no further
     }
 
     /// <summary>Runs the trial of <paramref name="candidate"/>.</summary>
@@ -191,8 +192,8 @@ internal sealed class TrialRunner : IDisposable
     private ReplayMemory CopyMemory(int capacity, out long growthBytes)
     {
         ReplayMemory memory = _session.Memory is ReservoirMemory
-            ? new ReservoirMemory(_startMemory.Capacity, _session.Memory.SampleSize)
-            : new EpisodicMemory(_startMemory.Capacity, _session.Memory.SampleSize);
+            ? new ReservoirMemory(0, _session.Memory.SampleSize)
+            : new EpisodicMemory(0, _session.Memory.SampleSize);
         long read = _tier?.Store.BytesRead ?? 0;
         memory.RestoreResized(_startMemory, capacity, _tier?.Store, SeedStreams.Create(_session.Seed, "trial-memory", _task.Index));
 

@@ -107,7 +107,7 @@ public sealed class EpisodicMemoryTests
     [InlineData(60)]
     [InlineData(200)]
     [InlineData(300)]
-    public void Restoring_resized_equals_restore_then_resize_and_leaves_the_snapshot_as_it_was(int capacity)
+    public void Copying_resized_equals_restore_then_resize_and_leaves_the_source_as_it_was(int capacity)
     {
         var memory = new EpisodicMemory(capacity: 200, sampleSize: Data.SampleSize);
         var stream = new StreamBuffer(1000, Data.SampleSize);
@@ -118,24 +118,35 @@ public sealed class EpisodicMemoryTests
             memory.UpdateAtTaskEnd(stream, rng);
         }
 
-        MemorySnapshot snapshot = memory.Snapshot();
-        float[] features = snapshot.Features.ToArray();
-        long[] ids = snapshot.Ids.ToArray();
-        var expected = new EpisodicMemory(snapshot.Capacity, Data.SampleSize);
-        expected.Restore(snapshot);
+        MemorySnapshot before = memory.Snapshot();
+        var expected = new EpisodicMemory(before.Capacity, Data.SampleSize);
+        expected.Restore(before);
         expected.Resize(capacity, new ArraySampleSource(Data), new Random(9));
 
-        var actual = new EpisodicMemory(snapshot.Capacity, Data.SampleSize);
-        actual.RestoreResized(snapshot, capacity, new ArraySampleSource(Data), new Random(9));
+        var actual = new EpisodicMemory(0, Data.SampleSize);
+        actual.RestoreResized(memory, capacity, new ArraySampleSource(Data), new Random(9));
 
         Assert.Equal(expected.Capacity, actual.Capacity);
+        Assert.Equal(expected.SeenClasses, actual.SeenClasses);
         Assert.Equal(Enumerable.Range(0, expected.Count).Select(expected.SampleId), Enumerable.Range(0, actual.Count).Select(actual.SampleId));
         Assert.Equal(Enumerable.Range(0, expected.Count).SelectMany(s => expected.Features(s).ToArray()), Enumerable.Range(0, actual.Count).SelectMany(s => actual.Features(s).ToArray()));
-        Assert.Equal(features, snapshot.Features);
-        Assert.Equal(ids, snapshot.Ids);
-        // The memory trains with its own arrays: writing a slot must not reach the snapshot.
-        actual.Overwrite(0, Data.Features(0), Data.Label(0), 0);
-        Assert.Equal(features, snapshot.Features);
+        AssertSameState(before, memory.Snapshot());
+        // The copy trains with its own arrays: writing each of its slots must not reach the source.
+        for (int slot = 0; slot < actual.Count; slot++)
+        {
+            actual.Overwrite(slot, Data.Features(0), Data.Label(0), -1);
+        }
+
+        AssertSameState(before, memory.Snapshot());
+    }
+
+    private static void AssertSameState(MemorySnapshot expected, MemorySnapshot actual)
+    {
+        Assert.Equal(expected.Capacity, actual.Capacity);
+        Assert.Equal(expected.Features, actual.Features);
+        Assert.Equal(expected.Labels, actual.Labels);
+        Assert.Equal(expected.Ids, actual.Ids);
+        Assert.Equal(expected.SeenClasses, actual.SeenClasses);
     }
 
     [Fact]

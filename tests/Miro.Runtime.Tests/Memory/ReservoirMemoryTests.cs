@@ -48,4 +48,41 @@ public sealed class ReservoirMemoryTests
         Assert.Equal(200, Enumerable.Range(0, 200).Select(memory.SampleId).Distinct().Count());
         Assert.All(Enumerable.Range(0, 200), s => Assert.Equal(data.Label((int)memory.SampleId(s)), memory.Label(s)));
     }
+
+    [Theory]
+    [InlineData(40)]
+    [InlineData(100)]
+    [InlineData(200)]
+    public void A_resized_copy_equals_restore_then_resize_and_keeps_the_observed_count_and_the_source(int capacity)
+    {
+        var data = SyntheticData.Make(classes: 4, perClass: 100);
+        var memory = new ReservoirMemory(capacity: 100, sampleSize: data.SampleSize);
+        var rng = new Random(3);
+        for (int i = 0; i < data.Count; i++)
+        {
+            memory.Observe(data.Features(i), data.Label(i), i, rng);
+        }
+
+        MemorySnapshot before = memory.Snapshot();
+        var expected = new ReservoirMemory(100, data.SampleSize);
+        expected.Restore(before);
+        expected.Resize(capacity, new ArraySampleSource(data), new Random(4));
+
+        var copy = new ReservoirMemory(0, data.SampleSize);
+        copy.RestoreResized(memory, capacity, new ArraySampleSource(data), new Random(4));
+
+        Assert.Equal(capacity, copy.Capacity);
+        Assert.Equal(expected.Snapshot().Ids, copy.Snapshot().Ids);
+        Assert.Equal(expected.Snapshot().Features, copy.Snapshot().Features);
+        Assert.Equal(400, copy.Observed);
+        for (int slot = 0; slot < copy.Count; slot++)
+        {
+            copy.Overwrite(slot, data.Features(0), data.Label(0), -1);
+        }
+
+        MemorySnapshot after = memory.Snapshot();
+        Assert.Equal(before.Ids, after.Ids);
+        Assert.Equal(before.Features, after.Features);
+        Assert.Equal(before.Labels, after.Labels);
+    }
 }
