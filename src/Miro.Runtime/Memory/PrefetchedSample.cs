@@ -18,7 +18,8 @@ internal enum DrawOutcome
 /// </summary>
 internal sealed class PrefetchedSample(int featureCount)
 {
-    public float[] Features { get; } = new float[featureCount];
+    /// <summary>The draw's features. Publishing the swap gives this array to the EM slot and puts the slot's old array here (<see cref="ReplayMemory.Exchange"/>).</summary>
+    public float[] Features { get; set; } = new float[featureCount];
     public DrawOutcome Outcome;
     public int Label;
     public long SourceId;

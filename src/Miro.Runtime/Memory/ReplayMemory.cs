@@ -4,15 +4,17 @@ using System.Collections.Generic;
 namespace Miro.Runtime.Memory;
 
 /// <summary>
-/// A replay memory in DRAM: <see cref="Capacity"/> preallocated slots, each holding one sample's
-/// features, label and id. Not thread-safe, and it need not be: every read and write happens on the
-/// training thread (batch assembly, memory updates, and the swap worker's publication between
-/// steps; the swap worker's own thread only reads the sample store).
+/// A replay memory in DRAM: <see cref="Capacity"/> slots, each holding one sample's features (an
+/// array of its own, so that publishing a swap hands the slot the worker's array instead of copying
+/// it: <see cref="Exchange"/>), label and id. Not thread-safe, and it need not be: every read and
+/// write happens on the training thread (batch assembly, memory updates, and the swap worker's
+/// publication between steps; the swap worker's own thread only reads the sample store into arrays
+/// no slot holds).
 /// </summary>
 public abstract class ReplayMemory
 {
     private readonly SortedSet<int> _seenClasses = new();
-    private float[] _features;
+    private float[]?[] _rows;
     private int[] _labels;
     private long[] _ids;
 
@@ -25,7 +27,7 @@ public abstract class ReplayMemory
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleSize, 1);
         SampleSize = sampleSize;
         Capacity = capacity;
-        _features = new float[capacity * sampleSize];
+        _rows = new float[capacity][];
         _labels = new int[capacity];
         _ids = new long[capacity];
     }
@@ -52,7 +54,7 @@ public abstract class ReplayMemory
     public long SampleId(int slot) => _ids[CheckSlot(slot)];
 
     /// <summary>The features in <paramref name="slot"/>.</summary>
-    public ReadOnlySpan<float> Features(int slot) => _features.AsSpan(CheckSlot(slot) * SampleSize, SampleSize);
+    public ReadOnlySpan<float> Features(int slot) => _rows[CheckSlot(slot)];
 
     /// <summary>Number of slots holding class <paramref name="label"/>.</summary>
     public int CountOf(int label)
@@ -81,9 +83,30 @@ public abstract class ReplayMemory
         }
 
         CheckSlot(slot);
-        features.CopyTo(_features.AsSpan(slot * SampleSize, SampleSize));
+        features.CopyTo(_rows[slot]);
         _labels[slot] = label;
         _ids[slot] = id;
+    }
+
+    /// <summary>
+    /// Puts <paramref name="row"/> into <paramref name="slot"/> as its features without copying, and
+    /// returns the array the slot held, which the memory no longer references (publishing a swap: the
+    /// staged sample's array becomes the slot's, and the slot's old array goes back to the pool).
+    /// </summary>
+    internal float[] Exchange(int slot, float[] row, int label, long id)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.Length != SampleSize)
+        {
+            throw new ArgumentException($"A sample has {SampleSize} values, not {row.Length}.", nameof(row));
+        }
+
+        CheckSlot(slot);
+        float[] old = _rows[slot]!;
+        _rows[slot] = row;
+        _labels[slot] = label;
+        _ids[slot] = id;
+        return old;
     }
 
     /// <summary>Offers one stream sample; memories that update at task end ignore it.</summary>
@@ -104,9 +127,15 @@ public abstract class ReplayMemory
     /// <summary>A copy of the memory's state (for checkpoints).</summary>
     public MemorySnapshot Snapshot()
     {
+        var features = new float[Count * SampleSize];
+        for (int slot = 0; slot < Count; slot++)
+        {
+            _rows[slot].AsSpan().CopyTo(features.AsSpan(slot * SampleSize, SampleSize));
+        }
+
         return new MemorySnapshot(
             Capacity,
-            _features.AsSpan(0, Count * SampleSize).ToArray(),
+            features,
             _labels.AsSpan(0, Count).ToArray(),
             _ids.AsSpan(0, Count).ToArray(),
             new List<int>(_seenClasses),
@@ -118,13 +147,11 @@ public abstract class ReplayMemory
     public void Restore(MemorySnapshot snapshot)
     {
         int count = CheckSnapshot(snapshot);
-        var features = new float[snapshot.Capacity * SampleSize];
         var labels = new int[snapshot.Capacity];
         var ids = new long[snapshot.Capacity];
-        snapshot.Features.CopyTo(features, 0);
         snapshot.Labels.CopyTo(labels, 0);
         snapshot.Ids.CopyTo(ids, 0);
-        ReplaceAll(snapshot.Capacity, features, labels, ids, count);
+        ReplaceAll(snapshot.Capacity, snapshot.Features, labels, ids, count);
         _seenClasses.Clear();
         _seenClasses.UnionWith(snapshot.SeenClasses);
         ObservedCount = snapshot.Observed;
@@ -135,7 +162,7 @@ public abstract class ReplayMemory
 
     /// <summary>Copies slot <paramref name="slot"/>'s features into <paramref name="destination"/>.</summary>
     internal void CopyFeatures(int slot, Span<float> destination)
-        => _features.AsSpan(slot * SampleSize, SampleSize).CopyTo(destination);
+        => _rows[slot].AsSpan().CopyTo(destination);
 
     /// <summary>Records that <paramref name="label"/> has been offered.</summary>
     protected void MarkSeen(int label) => _seenClasses.Add(label);
@@ -143,7 +170,7 @@ public abstract class ReplayMemory
     /// <summary>Writes a sample into <paramref name="slot"/>.</summary>
     protected void WriteSlot(int slot, ReadOnlySpan<float> features, int label, long id)
     {
-        features.CopyTo(_features.AsSpan(slot * SampleSize, SampleSize));
+        features.CopyTo(_rows[slot] ??= new float[SampleSize]);
         _labels[slot] = label;
         _ids[slot] = id;
     }
@@ -151,7 +178,7 @@ public abstract class ReplayMemory
     /// <summary>
     /// Makes this memory a copy of <paramref name="source"/> resized to <paramref name="capacity"/>
     /// (growing from <paramref name="store"/>), without copying <paramref name="source"/> first when the
-    /// capacity changes: both resizes only read the slots they keep and lay them out in new arrays, so
+    /// capacity changes: both resizes only read the slots they keep and copy them into new arrays, so
     /// the source's arrays are read in place and left as they were. Profiling trials copy the task's
     /// memory once per candidate; a snapshot of it first (6 MB at 2,000 Fashion-MNIST slots) cost
     /// 5–17 ms per profiled task. <paramref name="source"/> must not change meanwhile (the trials run
@@ -170,17 +197,21 @@ public abstract class ReplayMemory
         ObservedCount = source.ObservedCount;
         if (capacity == source.Capacity)
         {
-            var features = new float[capacity * SampleSize];
+            var rows = new float[capacity][];
             var labels = new int[capacity];
             var ids = new long[capacity];
-            source._features.AsSpan(0, source.Count * SampleSize).CopyTo(features);
+            for (int slot = 0; slot < source.Count; slot++)
+            {
+                rows[slot] = (float[])source._rows[slot]!.Clone();
+            }
+
             source._labels.AsSpan(0, source.Count).CopyTo(labels);
             source._ids.AsSpan(0, source.Count).CopyTo(ids);
-            ReplaceAll(capacity, features, labels, ids, source.Count);
+            SetSlots(capacity, rows, labels, ids, source.Count);
             return;
         }
 
-        ReplaceAll(source.Capacity, source._features, source._labels, source._ids, source.Count);
+        SetSlots(source.Capacity, source._rows, source._labels, source._ids, source.Count);
         Resize(capacity, store, rng);
     }
 
@@ -199,13 +230,24 @@ public abstract class ReplayMemory
     }
 
     /// <summary>
-    /// Replaces all slots with <paramref name="count"/> samples laid out in the given arrays and sets
-    /// the capacity.
+    /// Replaces all slots with <paramref name="count"/> samples laid out in the given arrays (features
+    /// row-major, copied into each slot's own array) and sets the capacity.
     /// </summary>
     protected void ReplaceAll(int capacity, float[] features, int[] labels, long[] ids, int count)
     {
+        var rows = new float[capacity][];
+        for (int slot = 0; slot < count; slot++)
+        {
+            rows[slot] = features.AsSpan(slot * SampleSize, SampleSize).ToArray();
+        }
+
+        SetSlots(capacity, rows, labels, ids, count);
+    }
+
+    private void SetSlots(int capacity, float[]?[] rows, int[] labels, long[] ids, int count)
+    {
         Capacity = capacity;
-        _features = features;
+        _rows = rows;
         _labels = labels;
         _ids = ids;
         Count = count;

@@ -9,7 +9,7 @@ namespace Miro.Runtime.Memory;
 /// The trainer side of swapping; every member runs on the training thread. For each submitted
 /// step it chooses the slots to swap and takes the next draw of each one's label (from the
 /// prefetched ring, or read here when the ring is empty), holds those replacements in flight, and
-/// copies them into the EM when the facade publishes. It also owns the label streams' seeds, so it
+/// hands their arrays to the EM slots when the facade publishes (<see cref="ReplayMemory.Exchange"/>). It also owns the label streams' seeds, so it
 /// is what a checkpoint captures (<see cref="Capture"/>) and what a resumed worker is rebuilt from.
 /// </summary>
 internal sealed class SwapStaging
@@ -113,12 +113,11 @@ internal sealed class SwapStaging
         return low;
     }
 
-    /// <summary>Copies the staged replacements of all but the <paramref name="keepNewest"/> newest requests into the EM.</summary>
+    /// <summary>Puts the staged replacements of all but the <paramref name="keepNewest"/> newest requests into the EM.</summary>
     /// <returns>Slots replaced.</returns>
     public int Apply(int keepNewest)
     {
         int replaced = 0;
-        int featureCount = _memory.SampleSize;
         while (_inFlight.Count > keepNewest)
         {
             var job = _inFlight.Dequeue();
@@ -134,7 +133,8 @@ internal sealed class SwapStaging
                 }
                 else
                 {
-                    _memory.Overwrite(slot, sample.Features.AsSpan(0, featureCount), sample.Label, sample.SourceId);
+                    // No copy: the slot takes the draw's array, the draw takes the slot's old one back to the pool.
+                    sample.Features = _memory.Exchange(slot, sample.Features, sample.Label, sample.SourceId);
                     replaced++;
                 }
 

@@ -140,6 +140,31 @@ public sealed class EpisodicMemoryTests
         AssertSameState(before, memory.Snapshot());
     }
 
+    [Fact]
+    public void Exchange_gives_the_slot_the_array_and_returns_the_old_one_which_the_memory_no_longer_uses()
+    {
+        var memory = new EpisodicMemory(capacity: 20, sampleSize: Data.SampleSize);
+        var stream = new StreamBuffer(100, Data.SampleSize);
+        stream.Load(Data, TaskIndices(0), new Random(1));
+        memory.UpdateAtTaskEnd(stream, new Random(1));
+        float[] before = memory.Features(3).ToArray();
+        int label = memory.Label(3);
+        float[] row = Enumerable.Range(0, Data.SampleSize).Select(i => (float)i).ToArray();
+
+        float[] old = memory.Exchange(3, row, label, id: 12345);
+
+        Assert.Equal(before, old);
+        Assert.Equal(12345, memory.SampleId(3));
+        Assert.Equal(row, memory.Features(3).ToArray());
+        // The slot holds the given array itself (no copy), and the returned one is the caller's now.
+        row[0] = -7f;
+        Assert.Equal(-7f, memory.Features(3)[0]);
+        Array.Fill(old, 99f);
+        Assert.DoesNotContain(99f, Enumerable.Range(0, memory.Count).SelectMany(s => memory.Features(s).ToArray()));
+        Assert.Throws<ArgumentException>(() => memory.Exchange(3, new float[Data.SampleSize + 1], label, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => memory.Exchange(memory.Count, new float[Data.SampleSize], label, 1));
+    }
+
     private static void AssertSameState(MemorySnapshot expected, MemorySnapshot actual)
     {
         Assert.Equal(expected.Capacity, actual.Capacity);
