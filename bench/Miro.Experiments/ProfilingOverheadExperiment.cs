@@ -23,16 +23,17 @@ internal static class ProfilingOverheadExperiment
 {
     private static readonly string[] Specs = { "quickstart.miro", "jetson-orin-nano-fashion-mnist.miro" };
 
-    public static int Run(string? data, int seeds, string output, TextWriter log)
+    public static int Run(string? data, int seeds, string output, IReadOnlyList<string>? specFiles, TextWriter log)
     {
-        string specs = Path.Combine(RepositoryRoot(), "examples", "specs");
+        string examples = Path.Combine(RepositoryRoot(), "examples", "specs");
+        IReadOnlyList<string> specs = specFiles is { Count: > 0 } ? specFiles.Select(Path.GetFullPath).ToArray() : Specs.Select(s => Path.Combine(examples, s)).ToArray();
         var jobs = new List<SweepRunner.ChildRun>();
-        foreach (string spec in Specs)
+        foreach (string spec in specs)
         {
             for (int seed = SeedRuns.FirstSeed; seed < SeedRuns.FirstSeed + seeds; seed++)
             {
                 string folder = Folder(output, spec, seed);
-                var args = new List<string> { "run", Path.Combine(specs, spec), "--seed", seed.ToString(CultureInfo.InvariantCulture), "--out", folder };
+                var args = new List<string> { "run", spec, "--seed", seed.ToString(CultureInfo.InvariantCulture), "--out", folder };
                 if (data is not null)
                 {
                     args.Add("--data");
@@ -44,7 +45,7 @@ internal static class ProfilingOverheadExperiment
         }
 
         int finished = jobs.Count(j => File.Exists(Path.Combine(j.Directory, "summary.json")));
-        log.WriteLine($"profiling overhead: {Specs.Length} spec(s) x {seeds} seed(s), one run at a time, in {output}" + (finished > 0 ? $" ({finished} finished run(s) reused; use a new --out to measure again)" : ""));
+        log.WriteLine($"profiling overhead: {specs.Count} spec(s) x {seeds} seed(s), one run at a time, in {output}" + (finished > 0 ? $" ({finished} finished run(s) reused; use a new --out to measure again)" : ""));
         IReadOnlyList<string> failed = SweepRunner.Run(jobs, 1, MiroExecutable.Current(), log, CancellationToken.None);
         if (failed.Count > 0)
         {
@@ -55,7 +56,7 @@ internal static class ProfilingOverheadExperiment
         log.WriteLine();
         log.WriteLine("| spec | accuracy % | run s | run J | profiling: time share | joules share | per profiled task: ms | of which trials ms | trials | ms per trial |");
         log.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
-        foreach (string spec in Specs)
+        foreach (string spec in specs)
         {
             var runs = Enumerable.Range(SeedRuns.FirstSeed, seeds).Select(seed => Overhead.Read(Folder(output, spec, seed))).ToList();
             string Cell(Func<Overhead, double> value, string format) => Format(MeanStd.Of(runs.Select(value).ToList()), format);

@@ -32,8 +32,19 @@ public static class Program
         storageTier.SetAction(p => { SeedRuns.FirstSeed = p.GetValue(firstSeed); return StorageTierExperiment.Run(p.GetValue(data), p.GetValue(seeds), p.GetValue(threads), p.InvocationConfiguration.Output); });
         var protocols = new Command("protocols", "The reference protocols (online ER buffers 200/500/5120, CarM EM 5,120) with the spec's model and with the defaults.");
         protocols.SetAction(p => { SeedRuns.FirstSeed = p.GetValue(firstSeed); return ProtocolsExperiment.Run(p.GetValue(data), p.GetValue(seeds), p.GetValue(threads), p.InvocationConfiguration.Output); });
-        var profiling = new Command("profiling", "What online profiling costs: the quick-start and Jetson example specs, one run at a time, profiling's share of time and joules and where it goes.");
-        profiling.SetAction(p => { SeedRuns.FirstSeed = p.GetValue(firstSeed); return ProfilingOverheadExperiment.Run(p.GetValue(data), p.GetValue(seeds), p.GetValue(output)!, p.InvocationConfiguration.Output); });
+        var specFiles = new Option<string[]>("--spec") { Description = "A spec to measure instead of the quick-start and Jetson examples (repeatable; e.g. a variant of one).", HelpName = "FILE", AllowMultipleArgumentsPerToken = false };
+        specFiles.Validators.Add(r =>
+        {
+            foreach (string file in r.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (!File.Exists(file))
+                {
+                    r.AddError($"--spec {file}: no such file.");
+                }
+            }
+        });
+        var profiling = new Command("profiling", "What online profiling costs: the quick-start and Jetson example specs (or --spec files), one run at a time, profiling's share of time and joules and where it goes.") { specFiles };
+        profiling.SetAction(p => { SeedRuns.FirstSeed = p.GetValue(firstSeed); return ProfilingOverheadExperiment.Run(p.GetValue(data), p.GetValue(seeds), p.GetValue(output)!, p.GetValue(specFiles), p.InvocationConfiguration.Output); });
         var paper = new Command("paper", "ER RAM-only, CarM fixed, Miro and the oracle sweep on Split Fashion-MNIST; writes docs/experiments.md and plots.");
         paper.SetAction(p => Paper.PaperExperiment.Run(p.GetValue(data), p.GetValue(seeds), p.GetValue(parallel), p.GetValue(output)!, p.InvocationConfiguration.Output));
         var root = new RootCommand("Miro experiment harness (see bench/README.md).") { data, seeds, firstSeed, threads, parallel, output, onlineEr, storageTier, protocols, profiling, paper };
