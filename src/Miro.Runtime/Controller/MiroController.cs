@@ -30,7 +30,7 @@ namespace Miro.Runtime.Controller;
 /// checkpoints. Built by <see cref="Runs.MiroRun"/>, after the energy hook, the resource hook and the
 /// storage tier, whose work it uses.
 /// </summary>
-public sealed class MiroController : ISessionHook
+public sealed class MiroController : ISessionHook, IDisposable
 {
     /// <summary>The default time between two resource readings while a task trains.</summary>
     public static readonly TimeSpan DefaultResourceInterval = TimeSpan.FromSeconds(1);
@@ -49,6 +49,8 @@ public sealed class MiroController : ISessionHook
     private long _nextReading;
     private int? _pendingShrink;
     private ResourceShrink? _pendingRecord;
+    private EvaluationSet? _validation;
+    private int _validationTasks;
 
     internal MiroController(PolicySpec policy, EnergyHook energy, ResourceHook resources, StorageTier? tier, bool profiling, TimeSpan resourceInterval)
     {
@@ -113,7 +115,7 @@ public sealed class MiroController : ISessionHook
         }
 
         var trials = new List<TrialResult>(list.Candidates.Count);
-        using (var runner = new TrialRunner(task, profile, _tier, _energy.Meter))
+        using (var runner = new TrialRunner(task, profile, _tier, _energy.Meter, Validation(session, task.Index, profile.SampleFraction)))
         {
             runner.WarmUp();
             for (int i = 0; i < list.Candidates.Count; i++)
@@ -165,6 +167,35 @@ public sealed class MiroController : ISessionHook
             EnergyBasis = pooled ? "pooled" : "measured",
             Overhead = new ProfilingOverhead(Stopwatch.GetElapsedTime(start).TotalSeconds, after.TotalJoules - before.TotalJoules, double.NaN, double.NaN),
         };
+    }
+
+    /// <summary>
+    /// The trials' validation samples for task <paramref name="task"/> (those of tasks 1..task): one
+    /// set per run, with room for every task's, to which each task's samples are added when it is
+    /// first profiled (the same samples, in the same order, as a set built anew for the task).
+    /// </summary>
+    private EvaluationSet Validation(MiroSession session, int task, double sample)
+    {
+        if (_validation is null || _validationTasks > task + 1)
+        {
+            _validation?.Dispose();
+            _validation = new EvaluationSet(session.Scenario.Shape, TrialRunner.ValidationRows(session, sample));
+            _validationTasks = 0;
+        }
+
+        for (; _validationTasks <= task; _validationTasks++)
+        {
+            _validation.Add(session.Scenario.Train, TrialRunner.ValidationIndices(session, _validationTasks, sample));
+        }
+
+        return _validation;
+    }
+
+    /// <summary>Releases the validation samples' tensor.</summary>
+    public void Dispose()
+    {
+        _validation?.Dispose();
+        _validation = null;
     }
 
     /// <summary>The index of a trial that trained exactly what <paramref name="candidate"/>'s trial would, or -1.</summary>

@@ -37,21 +37,19 @@ internal sealed class TrialRunner : IDisposable
     private ModelState _start;
     private ReplayMemory _startMemory;
 
-    public TrialRunner(TaskContext task, ProfileSpec profile, StorageTier? tier, IEnergyMeter meter)
+    /// <summary>A runner for <paramref name="task"/>'s trials, validated on <paramref name="validation"/>: the validation samples of tasks 1..current (<see cref="ValidationIndices"/>), which the caller owns.</summary>
+    public TrialRunner(TaskContext task, ProfileSpec profile, StorageTier? tier, IEnergyMeter meter, EvaluationSet validation)
     {
         _task = task;
         _session = task.Session;
         _profile = profile;
         _tier = tier;
         _meter = meter;
-        _validation = new EvaluationSet(_session.Scenario.Shape, _session.Scenario.Train, ValidationIndices(_session, task.Index, profile.SampleFraction));
+        _validation = validation;
         _start = ModelState.Of(_session.Model);
         // Read in place by every trial (RestoreResized copies what it keeps); nothing writes it while profiling.
         _startMemory = _session.Memory;
     }
-
-    /// <summary>Validation samples available to the trials (held out from the streams of tasks 1..current).</summary>
-    public int ValidationCount => _validation.Count;
 
     /// <summary>
     /// The warm start: trains a copy of the model for <c>warmup</c> epochs on the current episodic
@@ -204,33 +202,43 @@ internal sealed class TrialRunner : IDisposable
     private int Scaled(int capacity) => Math.Max(1, (int)Math.Round(capacity * _profile.SampleFraction));
 
     /// <summary>
-    /// The validation samples of tasks 1..current: per task the <c>sample</c> share of its held-out
-    /// split, but at least <see cref="MinValidationPerTask"/> (or all it has): evaluating every held-out
-    /// sample would cost more than the trials' training on a full dataset. The split lists its samples
-    /// class by class, so the subset takes them at an even stride (each class keeps its share).
+    /// The validation samples task <paramref name="task"/> contributes to the trials of it and of every
+    /// later task: the <c>sample</c> share of its held-out split, but at least
+    /// <see cref="MinValidationPerTask"/> (or all it has): evaluating every held-out sample would cost
+    /// more than the trials' training on a full dataset. The split lists its samples class by class,
+    /// so the subset takes them at an even stride (each class keeps its share).
     /// </summary>
-    private static int[] ValidationIndices(MiroSession session, int task, double sample)
+    internal static int[] ValidationIndices(MiroSession session, int task, double sample)
     {
-        var indices = new List<int>();
-        for (int t = 0; t <= task; t++)
+        IReadOnlyList<int> split = session.Scenario.Tasks[task].ValidationIndices;
+        var indices = new int[ValidationTake(split.Count, sample)];
+        for (int i = 0; i < indices.Length; i++)
         {
-            IReadOnlyList<int> split = session.Scenario.Tasks[t].ValidationIndices;
-            int take = Math.Min(split.Count, Math.Max(MinValidationPerTask, (int)Math.Ceiling(sample * split.Count)));
-            for (int i = 0; i < take; i++)
-            {
-                indices.Add(split[(int)((long)i * split.Count / take)]);
-            }
+            indices[i] = split[(int)((long)i * split.Count / indices.Length)];
         }
 
-        return indices.ToArray();
+        return indices;
     }
+
+    /// <summary>The validation samples of all of the scenario's tasks together (<see cref="ValidationIndices"/>).</summary>
+    internal static int ValidationRows(MiroSession session, double sample)
+    {
+        int rows = 0;
+        foreach (var task in session.Scenario.Tasks)
+        {
+            rows += ValidationTake(task.ValidationIndices.Count, sample);
+        }
+
+        return rows;
+    }
+
+    private static int ValidationTake(int split, double sample) => Math.Min(split, Math.Max(MinValidationPerTask, (int)Math.Ceiling(sample * split)));
 
     /// <summary>The fewest validation samples per seen task a trial is evaluated on (when the split has them): ±5% accuracy resolution.</summary>
     internal const int MinValidationPerTask = 100;
 
     public void Dispose()
     {
-        _validation.Dispose();
         _start.Dispose();
         _model?.Dispose();
     }

@@ -8,19 +8,41 @@ using static TorchSharp.torch;
 namespace Miro.Runtime.Evaluation;
 
 /// <summary>
-/// A fixed set of samples assembled into one input tensor once and evaluated many times: profiling
-/// validates every trial of a task on the same samples, so gathering them per trial (about half of a
-/// trial's validation time on Fashion-MNIST) is done once per task.
+/// A set of samples assembled into one input tensor and evaluated many times: profiling validates
+/// every trial on the same samples, so gathering them per trial (about half of a trial's validation
+/// time on Fashion-MNIST) is done once. The set can grow up to the capacity it was made with
+/// (<see cref="Add"/>): the controller keeps one per run and adds each task's validation samples
+/// when it first profiles that task, because allocating the tensor anew per task (1–4 ms for a
+/// few hundred Fashion-MNIST samples: fresh pages, zeroed) cost as much as a trial's validation.
 /// </summary>
 internal sealed class EvaluationSet : IDisposable
 {
     private readonly BatchAssembler _samples;
 
+    /// <summary>An empty set with room for <paramref name="capacity"/> samples.</summary>
+    public EvaluationSet(SampleShape shape, int capacity)
+    {
+        _samples = new BatchAssembler(shape, Math.Max(1, capacity));
+    }
+
+    /// <summary>A set of the given samples.</summary>
     public EvaluationSet(SampleShape shape, Dataset data, IReadOnlyList<int> indices)
+        : this(shape, indices?.Count ?? 0)
+    {
+        Add(data, indices!);
+    }
+
+    /// <summary>Appends samples <paramref name="indices"/> of <paramref name="data"/>.</summary>
+    /// <exception cref="InvalidOperationException">The set would exceed its capacity.</exception>
+    public void Add(Dataset data, IReadOnlyList<int> indices)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(indices);
-        _samples = new BatchAssembler(shape, Math.Max(1, indices.Count));
+        if (Count + indices.Count > _samples.MaxRows)
+        {
+            throw new InvalidOperationException($"The evaluation set holds {Count} of at most {_samples.MaxRows} samples; {indices.Count} more do not fit.");
+        }
+
         for (int i = 0; i < indices.Count; i++)
         {
             _samples.Add(data.Features(indices[i]), data.Label(indices[i]));

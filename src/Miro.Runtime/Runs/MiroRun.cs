@@ -157,6 +157,7 @@ public sealed class MiroRun : IDisposable
     /// <summary>Releases the session, the store and the meter.</summary>
     public void Dispose()
     {
+        Controller?.Dispose();
         Session.Dispose();
         Tier?.Dispose();
         _energy.Dispose();
