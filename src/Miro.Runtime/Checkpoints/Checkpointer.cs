@@ -11,7 +11,7 @@ using static TorchSharp.torch;
 
 namespace Miro.Runtime.Checkpoints;
 
-// Size (~300 lines): what a checkpoint saves and how it is restored are kept side by side so the
+// Size (~360 lines): what a checkpoint saves and how it is restored are kept side by side so the
 // two cannot drift; the file format is CheckpointFile, the swap state's is SwapCheckpoint.
 
 /// <summary>

@@ -12,7 +12,7 @@ using Miro.Runtime.Session;
 
 namespace Miro.Runtime.Controller;
 
-// Size (~450 lines): profiling at a task's start and the mid-task shrink share one state (the
+// Size (~490 lines): profiling at a task's start and the mid-task shrink share one state (the
 // candidates measured this task, the rules in force, the report and its checkpoint form), so they
 // are one hook; candidate generation, trials, extrapolation and selection live in their own files.
 

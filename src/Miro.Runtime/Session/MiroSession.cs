@@ -13,7 +13,7 @@ using Miro.Runtime.Native;
 
 namespace Miro.Runtime.Session;
 
-// Size (~360 lines): the task loop and the order of its hooks are one piece of logic; the
+// Size (~400 lines): the task loop and the order of its hooks are one piece of logic; the
 // reconfiguration API already lives in MiroSession.Reconfiguration.cs. The loop moves out with the
 // composition root (MiroRun), not before, so that change is not merged twice.
 
