@@ -25,13 +25,6 @@ internal sealed class EvaluationSet : IDisposable
         _samples = new BatchAssembler(shape, Math.Max(1, capacity));
     }
 
-    /// <summary>A set of the given samples.</summary>
-    public EvaluationSet(SampleShape shape, Dataset data, IReadOnlyList<int> indices)
-        : this(shape, indices?.Count ?? 0)
-    {
-        Add(data, indices!);
-    }
-
     /// <summary>Appends samples <paramref name="indices"/> of <paramref name="data"/>.</summary>
     /// <exception cref="InvalidOperationException">The set would exceed its capacity.</exception>
     public void Add(Dataset data, IReadOnlyList<int> indices)

@@ -107,7 +107,7 @@ public sealed class EpisodicMemory : ReplayMemory
         var quota = new int[classes];
         ClassQuota.Balanced(capacity, available, quota);
 
-        var layout = new Layout(capacity, SampleSize);
+        var layout = new Layout(capacity);
         for (int c = 0; c < classes; c++)
         {
             int keep = Math.Min(quota[c], held[c]?.Count ?? 0);
@@ -123,23 +123,21 @@ public sealed class EpisodicMemory : ReplayMemory
             }
         }
 
-        ReplaceAll(capacity, layout.Features, layout.Labels, layout.Ids, layout.Count);
+        ReplaceAll(capacity, layout.Rows, layout.Labels, layout.Ids, layout.Count);
     }
 
     /// <summary>The new slot arrays being filled by <see cref="Rebuild"/>.</summary>
     private sealed class Layout
     {
-        private readonly int _sampleSize;
-
-        public Layout(int capacity, int sampleSize)
+        public Layout(int capacity)
         {
-            _sampleSize = sampleSize;
-            Features = new float[capacity * sampleSize];
+            Rows = new float[capacity][];
             Labels = new int[capacity];
             Ids = new long[capacity];
         }
 
-        public float[] Features { get; }
+        /// <summary>One features array per slot: copies, so the memory read from is left as it was.</summary>
+        public float[]?[] Rows { get; }
 
         public int[] Labels { get; }
 
@@ -149,7 +147,7 @@ public sealed class EpisodicMemory : ReplayMemory
 
         public void Add(ReadOnlySpan<float> features, int label, long id)
         {
-            features.CopyTo(Features.AsSpan(Count * _sampleSize, _sampleSize));
+            Rows[Count] = features.ToArray();
             Labels[Count] = label;
             Ids[Count] = id;
             Count++;

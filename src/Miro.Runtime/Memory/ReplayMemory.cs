@@ -151,7 +151,13 @@ public abstract class ReplayMemory
         var ids = new long[snapshot.Capacity];
         snapshot.Labels.CopyTo(labels, 0);
         snapshot.Ids.CopyTo(ids, 0);
-        ReplaceAll(snapshot.Capacity, snapshot.Features, labels, ids, count);
+        var rows = new float[snapshot.Capacity][];
+        for (int slot = 0; slot < count; slot++)
+        {
+            rows[slot] = snapshot.Features.AsSpan(slot * SampleSize, SampleSize).ToArray();
+        }
+
+        ReplaceAll(snapshot.Capacity, rows, labels, ids, count);
         _seenClasses.Clear();
         _seenClasses.UnionWith(snapshot.SeenClasses);
         ObservedCount = snapshot.Observed;
@@ -207,11 +213,11 @@ public abstract class ReplayMemory
 
             source._labels.AsSpan(0, source.Count).CopyTo(labels);
             source._ids.AsSpan(0, source.Count).CopyTo(ids);
-            SetSlots(capacity, rows, labels, ids, source.Count);
+            ReplaceAll(capacity, rows, labels, ids, source.Count);
             return;
         }
 
-        SetSlots(source.Capacity, source._rows, source._labels, source._ids, source.Count);
+        ReplaceAll(source.Capacity, source._rows, source._labels, source._ids, source.Count);
         Resize(capacity, store, rng);
     }
 
@@ -230,21 +236,10 @@ public abstract class ReplayMemory
     }
 
     /// <summary>
-    /// Replaces all slots with <paramref name="count"/> samples laid out in the given arrays (features
-    /// row-major, copied into each slot's own array) and sets the capacity.
+    /// Replaces all slots with <paramref name="count"/> samples held in the given arrays (one features
+    /// array per slot, which the memory takes over) and sets the capacity.
     /// </summary>
-    protected void ReplaceAll(int capacity, float[] features, int[] labels, long[] ids, int count)
-    {
-        var rows = new float[capacity][];
-        for (int slot = 0; slot < count; slot++)
-        {
-            rows[slot] = features.AsSpan(slot * SampleSize, SampleSize).ToArray();
-        }
-
-        SetSlots(capacity, rows, labels, ids, count);
-    }
-
-    private void SetSlots(int capacity, float[]?[] rows, int[] labels, long[] ids, int count)
+    protected void ReplaceAll(int capacity, float[]?[] rows, int[] labels, long[] ids, int count)
     {
         Capacity = capacity;
         _rows = rows;

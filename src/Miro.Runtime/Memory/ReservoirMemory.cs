@@ -74,13 +74,14 @@ public sealed class ReservoirMemory : ReplayMemory
             Array.Sort(slots);
         }
 
-        var features = new float[capacity * SampleSize];
+        // Copies of the kept slots' features: a trial's copy reads another memory's arrays in place.
+        var rows = new float[capacity][];
         var labels = new int[capacity];
         var ids = new long[capacity];
         int n = 0;
         foreach (int slot in slots)
         {
-            Features(slot).CopyTo(features.AsSpan(n * SampleSize, SampleSize));
+            rows[n] = Features(slot).ToArray();
             labels[n] = Label(slot);
             ids[n] = SampleId(slot);
             n++;
@@ -88,13 +89,13 @@ public sealed class ReservoirMemory : ReplayMemory
 
         if (source is not null && n < capacity)
         {
-            n = Refill(source, rng, features, labels, ids, n, capacity);
+            n = Refill(source, rng, rows, labels, ids, n, capacity);
         }
 
-        ReplaceAll(capacity, features, labels, ids, n);
+        ReplaceAll(capacity, rows, labels, ids, n);
     }
 
-    private int Refill(ISampleSource source, Random rng, float[] features, int[] labels, long[] ids, int n, int capacity)
+    private int Refill(ISampleSource source, Random rng, float[]?[] rows, int[] labels, long[] ids, int n, int capacity)
     {
         HashSet<long> held = HeldIds();
         int classes = 0;
@@ -118,7 +119,13 @@ public sealed class ReservoirMemory : ReplayMemory
                 continue;
             }
 
-            int got = source.Fetch(c, quota[c], held, rng, features.AsSpan(n * SampleSize, quota[c] * SampleSize), ids.AsSpan(n, quota[c]));
+            var fetched = new float[quota[c] * SampleSize];
+            int got = source.Fetch(c, quota[c], held, rng, fetched, ids.AsSpan(n, quota[c]));
+            for (int k = 0; k < got; k++)
+            {
+                rows[n + k] = fetched.AsSpan(k * SampleSize, SampleSize).ToArray();
+            }
+
             labels.AsSpan(n, got).Fill(c);
             n += got;
         }

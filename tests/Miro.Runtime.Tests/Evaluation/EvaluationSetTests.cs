@@ -29,7 +29,8 @@ public sealed class EvaluationSetTests
         int[] first = Enumerable.Range(0, Data.Count).Where(i => Data.Label(i) < 2).Take(60).ToArray();
         int[] second = Enumerable.Range(0, Data.Count).Where(i => Data.Label(i) >= 2).Take(40).ToArray();
 
-        using var once = new EvaluationSet(Data.Shape, Data, first.Concat(second).ToArray());
+        using var once = new EvaluationSet(Data.Shape, capacity: 100);
+        once.Add(Data, first.Concat(second).ToArray());
         using var grown = new EvaluationSet(Data.Shape, capacity: 100);
         grown.Add(Data, first);
         Assert.Equal(60, grown.Count);
